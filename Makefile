@@ -1,0 +1,61 @@
+# Two commands a newcomer needs: `make run` and `make test`. Python 3.11+ and make only.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+
+.PHONY: help venv run migrate demo test test-fast lint format audit bench clean
+
+help:
+	@echo "make run    - install, migrate, load the demo clinic, serve http://127.0.0.1:8000/"
+	@echo "make test   - run the whole test suite"
+	@echo "make lint   - ruff lint and format check, migrations check"
+	@echo "make audit  - Lighthouse scores of every public page"
+	@echo "make bench  - load benchmarks (bench/), results in bench/results.json"
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+migrate: venv
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	@echo
+	@echo "Sign in to the admin at http://127.0.0.1:8000/admin/"
+	@echo "Demo accounts (admin, frontdesk, editor, reviewer) and their passwords:"
+	@cat .demo-accounts.txt 2>/dev/null | sed 's/^/  /' || true
+	@echo "Forgot one? $(MANAGE) changepassword USERNAME"
+	@echo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: venv
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+audit: venv
+	$(PY) bench/audit.py
+
+bench: venv
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) staticfiles .test-db.sqlite3* .test-media

@@ -1,0 +1,47 @@
+"""Template context every page needs: the clinic's name, phone lines and locations."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+
+from .models import SITE_CONTEXT_CACHE_KEY, ClinicSettings, Location
+
+
+@dataclass(frozen=True)
+class FallbackClinic:
+    """Stands in for ClinicSettings when the database cannot be read."""
+
+    name: str = "Harborview Spine Center"
+    main_phone: str = settings.CLINIC_FALLBACK_PHONE
+    after_hours_phone: str = ""
+    tagline: str = ""
+
+    @property
+    def main_phone_href(self) -> str:
+        return "tel:" + "".join(c for c in self.main_phone if c.isdigit() or c == "+")
+
+
+def site_context() -> dict:
+    """The clinic and its active locations, cached until an editor saves either."""
+    context = cache.get(SITE_CONTEXT_CACHE_KEY)
+    if context is None:
+        context = {
+            "clinic": ClinicSettings.get_solo(),
+            "locations": list(Location.objects.active()),
+        }
+        cache.set(SITE_CONTEXT_CACHE_KEY, context, timeout=60 * 60)
+    return context
+
+
+def safe_site_context() -> dict:
+    """Like site_context, but never raises: error pages must render with the DB down."""
+    try:
+        return site_context()
+    except DatabaseError:
+        return {"clinic": FallbackClinic(), "locations": []}
+
+
+def clinic(request) -> dict:
+    return site_context()

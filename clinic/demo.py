@@ -1,0 +1,93 @@
+"""Demo data for the fictional Harborview Spine Center: settings, locations, accounts.
+
+Everything here only creates what is missing and never overwrites an edit, so running
+the loader twice changes nothing.
+"""
+
+import secrets
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from . import roles
+from .models import ClinicSettings, Location
+
+LOCATIONS = [
+    {
+        "slug": "harborview-downtown",
+        "name": "Downtown",
+        "address": "120 Harbor Street, Suite 300\nPort Example, EX 00001",
+        "phone": "555-0101",
+        "opening_hours": "Monday to Friday: 8am to 5pm\nSaturday and Sunday: closed",
+        "notification_email": "downtown@harborview.example",
+        "order": 1,
+    },
+    {
+        "slug": "harborview-northside",
+        "name": "Northside",
+        "address": "45 Maple Avenue\nNorth Example, EX 00002",
+        "phone": "555-0102",
+        "opening_hours": "Monday to Thursday: 8am to 4:30pm\nFriday: 8am to noon",
+        "notification_email": "northside@harborview.example",
+        "order": 2,
+    },
+    {
+        "slug": "harborview-lakeshore",
+        "name": "Lakeshore",
+        "address": "9 Lakeshore Drive, Building B\nLake Example, EX 00003",
+        "phone": "555-0103",
+        "opening_hours": "Tuesday and Thursday: 9am to 5pm",
+        "notification_email": "lakeshore@harborview.example",
+        "order": 3,
+    },
+]
+
+# username -> (groups, superuser)
+ACCOUNTS = {
+    "admin": ((), True),
+    "frontdesk": ((roles.FRONT_DESK,), False),
+    "editor": ((roles.CONTENT_EDITORS,), False),
+    "reviewer": ((roles.CONTENT_EDITORS, roles.MEDICAL_REVIEWERS), False),
+}
+
+
+def load(*, log: Callable[[str], None]) -> tuple[int, dict[str, str]]:
+    """Create the clinic, its locations and the demo accounts where missing.
+
+    Returns the number of objects created and the passwords of accounts created now.
+    """
+    created = 0
+    settings_obj, made = ClinicSettings.objects.get_or_create(
+        pk=ClinicSettings.singleton_instance_id,
+        defaults={"after_hours_phone": "555-0199"},
+    )
+    if made:
+        created += 1
+        log(f"Created clinic settings for {settings_obj.name}.")
+    for fields in LOCATIONS:
+        location, made = Location.objects.get_or_create(
+            slug=fields["slug"], defaults=fields
+        )
+        if made:
+            created += 1
+            log(f"Created location {location.name}.")
+
+    passwords = {}
+    User = get_user_model()
+    for username, (group_names, superuser) in ACCOUNTS.items():
+        if User.objects.filter(username=username).exists():
+            continue
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_user(
+            username=username,
+            email=f"{username}@harborview.example",
+            password=password,
+            is_staff=True,
+            is_superuser=superuser,
+        )
+        user.groups.set(Group.objects.filter(name__in=group_names))
+        passwords[username] = password
+        created += 1
+        log(f"Created account {username}.")
+    return created, passwords

@@ -1,0 +1,111 @@
+"""The clinic itself as data: name, phone lines and locations, edited in the admin."""
+
+from django.core.cache import cache
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from solo.models import SingletonModel
+
+SITE_CONTEXT_CACHE_KEY = "clinic:site-context"
+
+
+class ClinicSettings(SingletonModel):
+    name = models.CharField(
+        _("clinic name"), max_length=120, default="Harborview Spine Center"
+    )
+    main_phone = models.CharField(
+        _("main phone"),
+        max_length=30,
+        default="555-0100",
+        help_text=_("Shown in the header of every page and on error pages."),
+    )
+    after_hours_phone = models.CharField(
+        _("after-hours line"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "For existing patients outside opening hours. Leave empty to hide."
+        ),
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        default="Care for spine fractures and back pain, close to home.",
+    )
+
+    class Meta:
+        verbose_name = _("clinic settings")
+
+    def __str__(self) -> str:
+        return str(_("Clinic settings"))
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(SITE_CONTEXT_CACHE_KEY)
+
+    @property
+    def main_phone_href(self) -> str:
+        return "tel:" + "".join(c for c in self.main_phone if c.isdigit() or c == "+")
+
+
+class LocationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Location(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("short name in links"), unique=True)
+    address = models.TextField(
+        _("address"), help_text=_("One line per line of the address.")
+    )
+    phone = models.CharField(_("phone"), max_length=30)
+    opening_hours = models.TextField(
+        _("opening hours"),
+        help_text=_("One line per day or range, e.g. Mon–Fri 8am–5pm."),
+    )
+    notification_email = models.EmailField(
+        _("notification email"),
+        help_text=_("New appointment requests for this location are announced here."),
+    )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Inactive locations are hidden everywhere."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = LocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(SITE_CONTEXT_CACHE_KEY)
+
+    def get_absolute_url(self) -> str:
+        return reverse("clinic:locations") + f"#{self.slug}"
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(SITE_CONTEXT_CACHE_KEY)
+        return result
+
+    @property
+    def phone_href(self) -> str:
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def hours_lines(self) -> list[str]:
+        return [line for line in self.opening_hours.splitlines() if line.strip()]

@@ -1,0 +1,1 @@
+"""Settings package: base holds what every mode shares; dev, test and prod adjust it."""

@@ -1,0 +1,133 @@
+"""Security headers, production settings and the admin sign-in lockout."""
+
+import importlib
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import RequestFactory
+from django.urls import reverse
+
+from clinic.net import client_ip
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home(client, clinic_settings):
+    return client.get(reverse("clinic:home"))
+
+
+def test_content_security_policy_is_strict(home):
+    csp = home["Content-Security-Policy"]
+    directives = dict(
+        (part.strip().split(" ", 1) + [""])[:2] for part in csp.split(";") if part
+    )
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+
+
+def test_standard_security_headers_are_sent(home):
+    assert home["X-Content-Type-Options"] == "nosniff"
+    assert home["Referrer-Policy"] == "same-origin"
+    assert home["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert home["X-Frame-Options"] == "DENY"
+    assert "camera=()" in home["Permissions-Policy"]
+    assert "geolocation=()" in home["Permissions-Policy"]
+
+
+def load_prod_settings(monkeypatch, secret):
+    monkeypatch.setenv("DJANGO_SECRET_KEY", secret)
+    sys.modules.pop("clinic.settings.prod", None)
+    try:
+        return importlib.import_module("clinic.settings.prod")
+    finally:
+        sys.modules.pop("clinic.settings.prod", None)
+
+
+def test_production_sends_hsts_for_at_least_a_year(monkeypatch):
+    prod = load_prod_settings(monkeypatch, "x" * 64)
+    assert prod.SECURE_HSTS_SECONDS >= 365 * 24 * 60 * 60
+    assert prod.SECURE_SSL_REDIRECT and prod.SESSION_COOKIE_SECURE
+    assert prod.DEBUG is False
+
+
+def test_production_refuses_to_start_without_a_secret(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+        load_prod_settings(monkeypatch, "")
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "clinic.settings.prod",
+        "DJANGO_SECRET_KEY": "k" * 30 + "-production-secret-for-the-check-only",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_forwarded_for_is_ignored_without_trusted_proxies(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4"
+    )
+    assert client_ip(request) == "10.0.0.5"
+
+
+def test_forged_forwarded_for_entries_are_ignored_behind_one_proxy(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7"
+    )
+    assert client_ip(request) == "203.0.113.7"
+
+
+def fail_login(client, ip, username="desk"):
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": "wrong"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR=ip,
+    )
+
+
+def test_admin_sign_in_locks_after_repeated_failures(client, settings, frontdesk_user):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        fail_login(client, "203.0.113.7")
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "desk", "password": "pw-desk"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    assert response.status_code == 429
+    assert "locked" in response.content.decode()
+
+
+def test_lockout_counts_per_client_behind_the_proxy(client, settings, frontdesk_user):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        fail_login(client, "203.0.113.7")
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "desk", "password": "pw-desk"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert response.status_code == 302
