@@ -3,7 +3,7 @@
 from django.conf import settings
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
     """Return the visitor's address, trusting X-Forwarded-For only behind known proxies.
 
     ``DJANGO_TRUSTED_PROXY_COUNT`` says how many proxies of ours append to the header.
@@ -20,4 +20,4 @@ def client_ip(request) -> str:
         ]
         if len(hops) >= count:
             return hops[-count]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    return request.META.get("REMOTE_ADDR") or None
