@@ -1,5 +1,7 @@
 """Test settings: fast hashing, mail kept in memory, tasks run at once."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
 
@@ -13,7 +15,10 @@ MEDIA_ROOT = BASE_DIR / ".test-media"
 APPOINTMENT_MIN_FILL_SECONDS = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so threads and the live server share one real database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # One file per test process, so parallel runs on one machine never collide.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")
+    }
 # Serve static files straight from the apps and static/, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
