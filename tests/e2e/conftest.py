@@ -1,0 +1,102 @@
+"""A real Chromium driven by Playwright against pytest-django's live server.
+
+One browser for the whole session, a fresh context (cookies, storage) per test. The
+``page`` fixture records every request the page makes, so a test can assert that
+nothing leaves the site's own origin. Chromium is Debian's ``/usr/bin/chromium``:
+without it the browser tests skip, unless ``CLINIC_REQUIRE_BROWSER=1`` (set by CI),
+which turns the skip into a failure.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django would then take
+# every ORM call from a test for async code and refuse it. Nothing here is async.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the networking flags Chromium keeps reaching for hosts this machine cannot
+# reach (updates, sync, field trials), which slows every launch and pollutes requests.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 390, "height": 844}
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: install Debian's chromium package"
+        if os.environ.get("CLINIC_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason} (CLINIC_REQUIRE_BROWSER=1 asks for a real browser)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def viewport():
+    """Override in a test module (or parametrize) to test another screen size."""
+    return DESKTOP
+
+
+@pytest.fixture
+def browser_context(browser, live_server, viewport):
+    context = browser.new_context(
+        base_url=live_server.url, viewport=viewport, locale="en-US"
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page_requests() -> list[str]:
+    """Every URL the ``page`` asked for, in order, including subresources."""
+    return []
+
+
+@pytest.fixture
+def page_errors() -> list[str]:
+    """Console errors and uncaught exceptions, e.g. a CSP violation."""
+    return []
+
+
+@pytest.fixture
+def page(browser_context, page_requests, page_errors):
+    page = browser_context.new_page()
+    page.on("request", lambda request: page_requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and page_errors.append(message.text),
+    )
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def demo(live_server, tmp_path) -> dict[str, str]:
+    """Load the demo clinic into the live server's database; return the passwords."""
+    accounts = tmp_path / "demo-accounts.txt"
+    call_command("load_demo", accounts_file=accounts, stdout=io.StringIO())
+    return dict(line.split(" ", 1) for line in accounts.read_text().splitlines())

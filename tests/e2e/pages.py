@@ -1,0 +1,39 @@
+"""Every public page, in one list: the browser tests, axe and Lighthouse all read it.
+
+A page is named by its URL name (and arguments), never by a literal path, so a moved
+URL moves here too. To cover a new public page, add one line to ``PUBLIC_PAGES``.
+Pages reached only by submitting a form (the form's error state, the confirmation)
+are not here: they need a browser to fill the form first, which the tests that use
+them do.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class PublicPage:
+    name: str
+    url_name: str
+    kwargs: tuple[tuple[str, str], ...] = ()
+    query: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def path(self) -> str:
+        path = reverse(self.url_name, kwargs=dict(self.kwargs))
+        return f"{path}?{urlencode(self.query)}" if self.query else path
+
+    def __str__(self) -> str:
+        return self.name
+
+
+PUBLIC_PAGES: tuple[PublicPage, ...] = (
+    PublicPage("home", "clinic:home"),
+    PublicPage("procedure-list", "education:procedure-list"),
+    PublicPage("condition-list", "education:condition-list"),
+    PublicPage("locations", "clinic:locations"),
+    PublicPage("privacy", "clinic:privacy"),
+    PublicPage("request-form", "appointments:request-create"),
+)
