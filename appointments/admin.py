@@ -1,0 +1,585 @@
+"""The front desk's triage queue.
+
+Everything the patient sent is read only. Staff change the status (through the
+workflow service), the assignee and the priority, and add notes. Actions call the same
+services as the change form. Opening a request is recorded in the audit log.
+"""
+
+import csv
+from collections.abc import Callable
+
+from auditlog.signals import accessed
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.timesince import timesince
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import AppointmentRequest, StaffNote, StatusChange
+from .validators import display_phone, normalise_phone
+
+Status = AppointmentRequest.Status
+
+PATIENT_READONLY = (
+    "reference",
+    "received",
+    "patient_name",
+    "date_of_birth",
+    "phone_display",
+    "email",
+    "contact_method",
+    "best_time",
+    "location",
+    "topic",
+    "patient_type",
+    "pain_started",
+    "imaging_display",
+    "warning_symptoms_display",
+    "referring_physician",
+    "insurance_carrier",
+    "message",
+    "requester_display",
+    "consent",
+    "email_status",
+    "ended_at",
+)
+
+
+# --- Filters ------------------------------------------------------------------------
+class StatusFilter(admin.SimpleListFilter):
+    """Open requests by default; any single status, or everything, on request."""
+
+    title = _("status")
+    parameter_name = "status"
+    OPEN, ALL = "open", "all"
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.OPEN, _("Open (not ended)")),
+            *Status.choices,
+            (self.ALL, _("All")),
+        ]
+
+    def value(self):
+        return super().value() or self.OPEN
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.OPEN:
+            return queryset.open()
+        if value in Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}
+                ),
+                "display": title,
+            }
+
+
+class AssignedToMeFilter(admin.SimpleListFilter):
+    title = _("assigned to")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Me")), ("nobody", _("Nobody"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class WaitingFilter(admin.SimpleListFilter):
+    title = _("waiting")
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("New for more than one business day"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.waiting()
+        return queryset
+
+
+# --- Inlines ------------------------------------------------------------------------
+class StaffNoteInline(admin.TabularInline):
+    model = StaffNote
+    fields = ("text", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+    extra = 1
+    verbose_name_plural = _("staff notes (they cannot be changed once saved)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+    def has_change_permission(self, request, obj=None):
+        # Notes are a record: once written they stay as written, even for admins.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    fields = ("from_status", "to_status", "changed_by", "changed_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("status history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("changed_by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- The change form ----------------------------------------------------------------
+class AppointmentRequestAdminForm(forms.ModelForm):
+    """Staff fields only. The status offers the moves the workflow allows."""
+
+    class Meta:
+        model = AppointmentRequest
+        fields = ("status", "priority", "assigned_to")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.status
+        allowed = services.allowed_transitions(current)
+        self.fields["status"].choices = [
+            (value, label)
+            for value, label in Status.choices
+            if value == current or value in allowed
+        ]
+        self.fields["status"].help_text = _(
+            "Only the next steps that make sense are offered."
+        )
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status != self.instance.status:
+            services.check_transition(
+                from_status=self.instance.status, to_status=status
+            )
+        return status
+
+
+@admin.register(AppointmentRequest)
+class AppointmentRequestAdmin(admin.ModelAdmin):
+    form = AppointmentRequestAdminForm
+    list_display = (
+        "reference",
+        "received",
+        "patient_name",
+        "location",
+        "topic",
+        "priority_display",
+        "status",
+        "assigned_to",
+    )
+    list_display_links = ("reference", "patient_name")
+    list_filter = (
+        StatusFilter,
+        "priority",
+        "location",
+        "topic",
+        AssignedToMeFilter,
+        WaitingFilter,
+    )
+    list_select_related = ("location", "topic", "assigned_to")
+    list_per_page = 50
+    ordering = ("priority", "created_at", "pk")
+    search_fields = ("=reference", "first_name", "last_name", "email", "=phone")
+    search_help_text = _(
+        "Search by reference, first or last name, email, or phone number "
+        "(typed any way, for example 202 555 0143)."
+    )
+    readonly_fields = PATIENT_READONLY
+    inlines = (StaffNoteInline, StatusChangeInline)
+    actions = (
+        "assign_to_me",
+        "mark_contacted",
+        "mark_scheduled",
+        "mark_closed",
+        "mark_spam",
+        "resend_emails",
+        "export_csv",
+    )
+    fieldsets = (
+        (
+            _("Triage"),
+            {"fields": ("reference", "received", "status", "priority", "assigned_to")},
+        ),
+        (
+            _("Patient (as sent; read only)"),
+            {
+                "fields": (
+                    "patient_name",
+                    "date_of_birth",
+                    "phone_display",
+                    "email",
+                    "contact_method",
+                    "best_time",
+                    "requester_display",
+                )
+            },
+        ),
+        (
+            _("Request (as sent; read only)"),
+            {
+                "fields": (
+                    "location",
+                    "topic",
+                    "patient_type",
+                    "pain_started",
+                    "warning_symptoms_display",
+                    "imaging_display",
+                    "referring_physician",
+                    "insurance_carrier",
+                    "message",
+                    "consent",
+                )
+            },
+        ),
+        (_("Emails and record"), {"fields": ("email_status", "ended_at")}),
+    )
+
+    # --- Permissions ----------------------------------------------------------------
+    def has_add_permission(self, request):
+        # Requests come from patients, through the public form, only.
+        return False
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("appointments.export_appointmentrequest")
+
+    # --- Queries ----------------------------------------------------------------------
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("location", "topic", "assigned_to")
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        filtered = queryset
+        queryset, may_have_duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        # A phone number is stored as +12025550143 but typed any way: read it the
+        # same way the form does and look for that too.
+        term = search_term.strip()
+        if sum(char.isdigit() for char in term) >= 7:
+            try:
+                phone = normalise_phone(term)
+            except ValidationError:
+                phone = ""
+            if phone:
+                queryset |= filtered.filter(phone=phone)
+        return queryset, may_have_duplicates
+
+    def changelist_view(self, request, extra_context=None):
+        counts = AppointmentRequest.objects.status_counts()
+        base = reverse("admin:appointments_appointmentrequest_changelist")
+        status_counts = [
+            {
+                "label": label,
+                "count": counts[value],
+                "url": f"{base}?{urlencode({'status': value})}",
+                "status": value,
+            }
+            for value, label in Status.choices
+        ]
+        extra_context = {**(extra_context or {}), "status_counts": status_counts}
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, obj=None):
+        if obj is not None and request.method == "GET":
+            # A staff member opened this request: the audit log keeps who and when.
+            accessed.send(sender=AppointmentRequest, instance=obj)
+        return super().render_change_form(request, context, add, change, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            fieldsets = (*fieldsets, (_("Audit"), {"fields": ("audit_trail",)}))
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            readonly = (*readonly, "audit_trail")
+        return readonly
+
+    # --- Saving through the services -----------------------------------------------
+    def save_model(self, request, obj, form, change):
+        new_status = form.cleaned_data.get("status", obj.status)
+        original = AppointmentRequest.objects.get(pk=obj.pk)
+        services.appointment_request_update(
+            request=original,
+            by=request.user,
+            data={
+                name: form.cleaned_data[name]
+                for name in services.STAFF_FIELDS
+                if name in form.cleaned_data
+            },
+        )
+        if new_status != original.status:
+            services.appointment_request_transition(
+                request=original, to_status=new_status, by=request.user
+            )
+        # Let the admin's own "changed" message and redirect see the saved state.
+        obj.__dict__.update(
+            {f.attname: getattr(original, f.attname) for f in obj._meta.concrete_fields}
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not StaffNote:
+            return super().save_formset(request, form, formset, change)
+        for note in formset.save(commit=False):
+            if note.pk is None and note.text.strip():
+                services.staff_note_create(
+                    request=form.instance, author=request.user, text=note.text
+                )
+        return None
+
+    # --- Columns --------------------------------------------------------------------
+    @admin.display(description=_("received"), ordering="created_at")
+    def received(self, obj):
+        if obj.created_at is None:
+            return "-"
+        local = timezone.localtime(obj.created_at)
+        age = timesince(obj.created_at, depth=1)
+        return format_html(
+            '{}<br><span class="quiet">{}</span>',
+            local.strftime("%b %-d, %-I:%M %p"),
+            _("%(age)s ago") % {"age": age},
+        )
+
+    @admin.display(description=_("patient name"), ordering="last_name")
+    def patient_name(self, obj):
+        return obj.patient_name
+
+    @admin.display(description=_("priority"), ordering="priority")
+    def priority_display(self, obj):
+        label = obj.get_priority_display()
+        if obj.is_urgent:
+            return format_html("<strong>⚠ {}</strong>", label)
+        return label
+
+    @admin.display(description=_("phone"))
+    def phone_display(self, obj):
+        return display_phone(obj.phone) or "-"
+
+    @admin.display(description=_("imaging done"))
+    def imaging_display(self, obj):
+        return ", ".join(obj.imaging_labels()) or _("Not answered")
+
+    @admin.display(description=_("warning symptoms"))
+    def warning_symptoms_display(self, obj):
+        labels = obj.warning_symptom_labels()
+        if not labels:
+            return _("None ticked")
+        return format_html("<strong>{}</strong>", "; ".join(labels))
+
+    @admin.display(description=_("sent by someone else"))
+    def requester_display(self, obj):
+        if not obj.for_someone_else:
+            return _("No, by the patient")
+        return f"{obj.requester_name} ({obj.requester_relationship})"
+
+    @admin.display(description=_("emails"))
+    def email_status(self, obj):
+        parts = []
+        if obj.email:
+            parts.append(
+                _("Acknowledgement sent %(when)s")
+                % {"when": _when(obj.patient_acknowledged_at)}
+            )
+        else:
+            parts.append(_("No acknowledgement (no email address given)"))
+        parts.append(
+            _("Location notified %(when)s") % {"when": _when(obj.location_notified_at)}
+        )
+        if obj.email_attempts:
+            parts.append(
+                _("%(n)s failed attempt(s), last error: %(error)s")
+                % {"n": obj.email_attempts, "error": obj.email_last_error or "-"}
+            )
+        return "; ".join(str(part) for part in parts)
+
+    @admin.display(description=_("audit trail"))
+    def audit_trail(self, obj):
+        url = reverse("admin:auditlog_logentry_changelist")
+        content_type = ContentType.objects.get_for_model(AppointmentRequest)
+        query = urlencode({"resource_type": content_type.pk, "object_id": obj.pk})
+        return format_html(
+            '<a href="{}?{}">{}</a>', url, query, _("Who viewed and changed this")
+        )
+
+    # --- Actions --------------------------------------------------------------------
+    @admin.action(description=_("Assign to me"), permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        count = 0
+        for appointment in queryset:
+            services.appointment_request_update(
+                request=appointment, by=request.user, data={"assigned_to": request.user}
+            )
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d request is now assigned to you.",
+                "%(n)d requests are now assigned to you.",
+                count,
+            )
+            % {"n": count},
+            messages.SUCCESS,
+        )
+
+    def _transition(self, request, queryset, to_status: str) -> None:
+        done, refused = [], []
+        for appointment in queryset:
+            try:
+                services.appointment_request_transition(
+                    request=appointment, to_status=to_status, by=request.user
+                )
+            except services.TransitionNotAllowed:
+                refused.append(appointment)
+            else:
+                done.append(appointment)
+        label = Status(to_status).label
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d request marked “%(status)s”.",
+                    "%(n)d requests marked “%(status)s”.",
+                    len(done),
+                )
+                % {"n": len(done), "status": label},
+                messages.SUCCESS,
+            )
+        for appointment in refused:
+            self.message_user(
+                request,
+                _(
+                    "%(reference)s was not changed: a request that is “%(from)s” "
+                    "cannot be marked “%(to)s”."
+                )
+                % {
+                    "reference": appointment.reference,
+                    "from": appointment.get_status_display(),
+                    "to": label,
+                },
+                messages.ERROR,
+            )
+
+    @admin.action(description=_("Mark contacted"), permissions=["change"])
+    def mark_contacted(self, request, queryset):
+        self._transition(request, queryset, Status.CONTACTED)
+
+    @admin.action(description=_("Mark scheduled"), permissions=["change"])
+    def mark_scheduled(self, request, queryset):
+        self._transition(request, queryset, Status.SCHEDULED)
+
+    @admin.action(
+        description=_("Close (visit booked and done)"), permissions=["change"]
+    )
+    def mark_closed(self, request, queryset):
+        self._transition(request, queryset, Status.CLOSED)
+
+    @admin.action(description=_("Mark as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._transition(request, queryset, Status.SPAM)
+
+    @admin.action(description=_("Send unsent emails again"), permissions=["change"])
+    def resend_emails(self, request, queryset):
+        pending = list(queryset.emails_pending().values_list("pk", flat=True))
+        for pk in pending:
+            services.enqueue_emails(pk)
+        self.message_user(
+            request,
+            ngettext(
+                "Emails queued again for %(n)d request.",
+                "Emails queued again for %(n)d requests.",
+                len(pending),
+            )
+            % {"n": len(pending)},
+            messages.INFO,
+        )
+
+    @admin.action(description=_("Export to CSV"), permissions=["export"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
+        response["Content-Disposition"] = (
+            f'attachment; filename="appointment-requests-{stamp}.csv"'
+        )
+        response["Cache-Control"] = "no-store"
+        writer = csv.writer(response)
+        writer.writerow([header for header, _get in CSV_COLUMNS])
+        for appointment in queryset.select_related("location", "topic", "assigned_to"):
+            accessed.send(sender=AppointmentRequest, instance=appointment)
+            writer.writerow([_csv_safe(get(appointment)) for _h, get in CSV_COLUMNS])
+        return response
+
+
+def _when(moment) -> str:
+    if moment is None:
+        return str(_("not yet"))
+    return timezone.localtime(moment).strftime("%b %-d, %-I:%M %p")
+
+
+def _csv_safe(value) -> str:
+    """Stop a spreadsheet from running a cell as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_phone(text):
+        return "'" + text
+    return text
+
+
+def _is_phone(text: str) -> bool:
+    return text.startswith("+") and text[1:].isdigit()
+
+
+CSV_COLUMNS: tuple[tuple[str, Callable[[AppointmentRequest], object]], ...] = (
+    ("reference", lambda a: a.reference),
+    ("received", lambda a: timezone.localtime(a.created_at).isoformat()),
+    ("status", lambda a: a.get_status_display()),
+    ("priority", lambda a: a.get_priority_display()),
+    ("location", lambda a: a.location.name),
+    ("topic", lambda a: a.topic.title if a.topic else ""),
+    ("first name", lambda a: a.first_name),
+    ("last name", lambda a: a.last_name),
+    ("date of birth", lambda a: a.date_of_birth.isoformat()),
+    ("phone", lambda a: a.phone),
+    ("email", lambda a: a.email),
+    ("preferred contact", lambda a: a.get_contact_method_display()),
+    ("best time", lambda a: a.get_best_time_display()),
+    ("new or returning", lambda a: a.get_patient_type_display()),
+    ("assigned to", lambda a: a.assigned_to.get_username() if a.assigned_to else ""),
+)

@@ -1,0 +1,391 @@
+"""Appointment requests sent by patients, and what the front desk does with them.
+
+A request holds health information. Only the front desk and administrators can see it
+(see the roles migration); every view and change is recorded by django-auditlog, which
+is registered in ``apps.py`` with the workflow fields only, so the audit trail never
+copies what the patient wrote.
+"""
+
+import secrets
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_birth_date, validate_e164, validate_person_name
+
+# No 0/O, 1/I/L: a code read out over the phone must not be misheard or mistyped.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_LENGTH = 8
+
+
+def new_reference() -> str:
+    """A random reference code; uniqueness is the database's job (and the caller's)."""
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def one_business_day_before(moment: datetime) -> datetime:
+    """The same clock time on the previous weekday. Public holidays are not known."""
+    earlier = timezone.localtime(moment) - timedelta(days=1)
+    while earlier.weekday() >= 5:  # Saturday, Sunday
+        earlier -= timedelta(days=1)
+    return earlier
+
+
+class AppointmentRequestQuerySet(models.QuerySet):
+    def triage_order(self):
+        """Urgent first, then high, then normal; the oldest first within each."""
+        return self.order_by("priority", "created_at", "pk")
+
+    def open(self):
+        return self.exclude(status__in=AppointmentRequest.Status.ends())
+
+    def ended(self):
+        return self.filter(status__in=AppointmentRequest.Status.ends())
+
+    def status_counts(self) -> dict[str, int]:
+        """Number of requests per status, every status present (one query)."""
+        counts = dict.fromkeys(AppointmentRequest.Status.values, 0)
+        rows = self.order_by().values_list("status").annotate(n=Count("pk"))
+        counts.update(dict(rows))
+        return counts
+
+    def waiting(self, *, now=None):
+        """New requests nobody has acted on for more than one business day."""
+        cutoff = one_business_day_before(now or timezone.now())
+        return self.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
+
+    def emails_pending(self):
+        """Requests with an email not yet sent (acknowledgement or notification)."""
+        return self.filter(
+            models.Q(location_notified_at__isnull=True)
+            | models.Q(patient_acknowledged_at__isnull=True) & ~models.Q(email="")
+        )
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    SCHEDULED = "scheduled", _("Scheduled")
+    CLOSED = "closed", _("Closed")
+    DECLINED = "declined", _("Declined")
+    NO_RESPONSE = "no_response", _("No response")
+    SPAM = "spam", _("Spam")
+
+    @classmethod
+    def ends(cls) -> tuple[str, ...]:
+        return (cls.CLOSED, cls.DECLINED, cls.NO_RESPONSE, cls.SPAM)
+
+
+class Priority(models.IntegerChoices):
+    # The number is the rank in the queue: lower comes first.
+    URGENT = 1, _("Urgent")
+    HIGH = 2, _("High")
+    NORMAL = 3, _("Normal")
+
+
+class ContactMethod(models.TextChoices):
+    PHONE = "phone", _("Phone call")
+    EMAIL = "email", _("Email")
+    EITHER = "either", _("Either is fine")
+
+
+class BestTime(models.TextChoices):
+    MORNING = "morning", _("Morning (8am to noon)")
+    AFTERNOON = "afternoon", _("Afternoon (noon to 5pm)")
+    ANY = "any", _("Any time")
+
+
+class PatientType(models.TextChoices):
+    NEW = "new", _("New patient")
+    RETURNING = "returning", _("Returning patient")
+
+
+class PainStart(models.TextChoices):
+    UNDER_8_WEEKS = "under_8_weeks", _("Less than 8 weeks ago")
+    UNDER_6_MONTHS = "8_weeks_to_6_months", _("8 weeks to 6 months ago")
+    OVER_6_MONTHS = "over_6_months", _("More than 6 months ago")
+    NOT_SURE = "not_sure", _("I'm not sure")
+
+
+class Imaging(models.TextChoices):
+    XRAY = "xray", _("X-ray")
+    MRI = "mri", _("MRI")
+    CT = "ct", _("CT scan")
+    NONE = "none", _("None yet")
+
+
+class WarningSymptom(models.TextChoices):
+    LEG_WEAKNESS = "leg_weakness", _("New weakness or numbness in a leg")
+    BOWEL_BLADDER = "bowel_bladder", _("New loss of bowel or bladder control")
+    INJURY = "injury", _("Severe pain after a fall or injury")
+    FEVER = "fever", _("Fever with back pain")
+
+
+class AppointmentRequest(models.Model):
+    Status = Status
+    Priority = Priority
+    ContactMethod = ContactMethod
+    BestTime = BestTime
+    PatientType = PatientType
+    PainStart = PainStart
+    Imaging = Imaging
+    WarningSymptom = WarningSymptom
+
+    MESSAGE_MAX_LENGTH = 1000
+
+    # --- Workflow (the front desk's) ------------------------------------------------
+    reference = models.CharField(
+        _("reference"),
+        max_length=REFERENCE_LENGTH,
+        editable=False,
+        help_text=_("The code the patient was given. Ask for it on the phone."),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"),
+        choices=Priority.choices,
+        default=Priority.NORMAL,
+        help_text=_(
+            "Set from the patient's answers: urgent for warning symptoms, high for "
+            "pain that started less than 8 weeks ago. You may change it after a call."
+        ),
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_appointment_requests",
+        limit_choices_to={"is_staff": True, "is_active": True},
+    )
+    ended_at = models.DateTimeField(
+        _("ended"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the request was closed, declined, marked no response or spam."
+        ),
+    )
+
+    # --- What the patient sent ------------------------------------------------------
+    first_name = models.CharField(
+        _("first name"), max_length=100, validators=[validate_person_name]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=100, validators=[validate_person_name]
+    )
+    date_of_birth = models.DateField(
+        _("date of birth"), validators=[validate_birth_date]
+    )
+    phone = models.CharField(
+        _("phone"), max_length=20, blank=True, validators=[validate_e164]
+    )
+    email = models.EmailField(_("email"), blank=True)
+    contact_method = models.CharField(
+        _("preferred contact"), max_length=10, choices=ContactMethod.choices
+    )
+    best_time = models.CharField(
+        _("best time to call"), max_length=10, choices=BestTime.choices
+    )
+    location = models.ForeignKey(
+        "clinic.Location",
+        verbose_name=_("location"),
+        on_delete=models.PROTECT,
+        related_name="appointment_requests",
+    )
+    topic = models.ForeignKey(
+        "education.Page",
+        verbose_name=_("topic"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appointment_requests",
+        help_text=_("Empty means the patient was not sure."),
+    )
+    patient_type = models.CharField(
+        _("new or returning"), max_length=10, choices=PatientType.choices
+    )
+    pain_started = models.CharField(
+        _("pain started"), max_length=20, choices=PainStart.choices
+    )
+    imaging = models.JSONField(_("imaging done"), default=list, blank=True)
+    referring_physician = models.CharField(
+        _("referring physician"), max_length=120, blank=True
+    )
+    insurance_carrier = models.CharField(
+        _("insurance carrier"), max_length=120, blank=True
+    )
+    message = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH, blank=True)
+    warning_symptoms = models.JSONField(_("warning symptoms"), default=list, blank=True)
+    consent = models.BooleanField(_("consented to be contacted"), default=False)
+    for_someone_else = models.BooleanField(_("sent by someone else"), default=False)
+    requester_name = models.CharField(_("sent by"), max_length=120, blank=True)
+    requester_relationship = models.CharField(
+        _("relationship to the patient"), max_length=60, blank=True
+    )
+
+    # --- Emails about the request ---------------------------------------------------
+    patient_acknowledged_at = models.DateTimeField(
+        _("acknowledgement sent"), null=True, blank=True, editable=False
+    )
+    location_notified_at = models.DateTimeField(
+        _("location notified"), null=True, blank=True, editable=False
+    )
+    email_attempts = models.PositiveSmallIntegerField(
+        _("failed email attempts"), default=0, editable=False
+    )
+    email_last_error = models.CharField(
+        _("last email error"),
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text=_("The kind of error only; see the server's mail settings."),
+    )
+
+    objects = AppointmentRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["priority", "created_at", "pk"]
+        verbose_name = _("appointment request")
+        verbose_name_plural = _("appointment requests")
+        permissions = [
+            ("export_appointmentrequest", _("Can export appointment requests (CSV)")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"], name="appointments_unique_reference"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(phone="", email=""),
+                name="appointments_phone_or_email",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(priority__in=Priority.values),
+                name="appointments_known_priority",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values),
+                name="appointments_known_status",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["priority", "created_at"], name="appointments_triage_idx"
+            ),
+            models.Index(fields=["status", "ended_at"], name="appointments_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        # The reference only: this string lands in admin and audit logs.
+        return self.reference
+
+    @property
+    def patient_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.priority == self.Priority.URGENT
+
+    @property
+    def is_ended(self) -> bool:
+        return self.status in self.Status.ends()
+
+    def imaging_labels(self) -> list[str]:
+        return [str(self.Imaging(code).label) for code in self.imaging]
+
+    def warning_symptom_labels(self) -> list[str]:
+        return [str(self.WarningSymptom(code).label) for code in self.warning_symptoms]
+
+
+class StatusChange(models.Model):
+    """One step of a request through the workflow: who moved it, from what, to what."""
+
+    request = models.ForeignKey(
+        AppointmentRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+    )
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=AppointmentRequest.Status.choices
+    )
+    to_status = models.CharField(
+        _("to"), max_length=20, choices=AppointmentRequest.Status.choices
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class StaffNote(models.Model):
+    """A note the front desk keeps on a request. Notes are never edited afterwards."""
+
+    request = models.ForeignKey(
+        AppointmentRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="notes",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    text = models.TextField(_("note"), max_length=2000)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("staff note")
+        verbose_name_plural = _("staff notes")
+
+    def __str__(self) -> str:
+        return str(_("Note on %(reference)s") % {"reference": self.request.reference})
+
+
+class SubmissionCounter(models.Model):
+    """Submissions per client address and time window, for the rate limit.
+
+    The address is stored as a keyed hash, never in clear. A row per (client, window)
+    is counted up with an atomic UPDATE, so every web worker sees the same number.
+    """
+
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["window_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "window_start"], name="appointments_one_counter"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} since {self.window_start:%Y-%m-%d %H:%M}"

@@ -1,11 +1,17 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "appointments"
 urlpatterns = [
     path(
         "appointments/request/",
-        TemplateView.as_view(template_name="appointments/appointmentrequest_form.html"),
+        views.AppointmentRequestCreateView.as_view(),
         name="request-create",
+    ),
+    path(
+        "appointments/request/thanks/",
+        views.request_thanks,
+        name="request-thanks",
     ),
 ]

@@ -1,0 +1,92 @@
+"""The patient's side: the request form, the confirmation and the neutral refusal."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView
+
+from clinic.context_processors import site_context
+from clinic.net import client_ip
+from education.models import Page
+
+from . import services
+from .forms import AppointmentRequestForm
+from .ratelimit import allow_submission
+
+logger = logging.getLogger(__name__)
+
+# The confirmation page reads the reference from the session, so its address is the
+# same for everyone and shows nothing to a stranger who gets hold of it.
+RECEIPT_SESSION_KEY = "appointments:receipt"
+
+
+@method_decorator(never_cache, name="dispatch")
+class AppointmentRequestCreateView(FormView):
+    template_name = "appointments/appointmentrequest_form.html"
+    form_class = AppointmentRequestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "locations": site_context()["locations"]}
+
+    def get_initial(self):
+        initial = super().get_initial()
+        slug = self.request.GET.get("topic", "")
+        if slug:
+            page = Page.objects.published().filter(slug=slug[:120]).only("pk").first()
+            if page is not None:
+                initial["topic"] = str(page.pk)
+        return initial
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.looks_automated():
+            logger.info("Appointment request refused: looked automated.")
+            return self.refused()
+        if not form.is_valid():
+            return self.form_invalid(form)
+        if not allow_submission(client_ip(request)):
+            logger.warning("Appointment request refused: rate limit reached.")
+            return self.refused()
+        return self.form_valid(form)
+
+    def form_valid(self, form):
+        try:
+            appointment = services.appointment_request_create(data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        self.request.session[RECEIPT_SESSION_KEY] = {
+            "reference": appointment.reference,
+            "urgent": appointment.is_urgent,
+            "emailed": bool(appointment.email),
+            "location": appointment.location_id,
+        }
+        return redirect("appointments:request-thanks")
+
+    def refused(self):
+        # The same calm page for every refusal: it tells a bot nothing, and tells a
+        # person who was wrongly caught how to reach us.
+        return render(self.request, "appointments/appointmentrequest_refused.html")
+
+
+@never_cache
+def request_thanks(request):
+    receipt = request.session.get(RECEIPT_SESSION_KEY)
+    if not receipt:
+        return redirect("appointments:request-create")
+    location = next(
+        (
+            place
+            for place in site_context()["locations"]
+            if place.pk == receipt.get("location")
+        ),
+        None,
+    )
+    return render(
+        request,
+        "appointments/appointmentrequest_thanks.html",
+        {"receipt": receipt, "location": location},
+    )

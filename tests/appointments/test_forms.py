@@ -1,0 +1,253 @@
+"""The public form: what it accepts, what it refuses, and how it says so."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core import signing
+from django.utils import timezone
+
+from appointments.forms import TIMING_SALT, AppointmentRequestForm, timing_token
+from education.models import Page
+
+from .conftest import make_page
+from .factories import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def bound(place, **overrides) -> AppointmentRequestForm:
+    return AppointmentRequestForm(data=form_data(place, **overrides))
+
+
+def test_complete_answers_make_a_valid_form(place):
+    form = bound(place)
+    assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "O'Brien",
+        "Anne-Marie",
+        "María José",
+        "Zoë",
+        "D’Arcy",
+        "李小龙",
+        "Nguyễn",
+        "Ólafsdóttir",
+        "Ἀλέξανδρος",
+    ],
+)
+def test_names_in_any_script_with_apostrophes_hyphens_and_spaces_are_accepted(
+    place, name
+):
+    form = bound(place, first_name=name, last_name=name)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["first_name"] == name
+
+
+@pytest.mark.parametrize("name", ["R2D2", "Bob!", "<script>", "-", "   "])
+def test_names_with_digits_symbols_or_no_letters_are_refused(place, name):
+    form = bound(place, first_name=name)
+    assert not form.is_valid()
+    assert "first_name" in form.errors
+
+
+def test_extra_spaces_inside_a_name_are_tidied(place):
+    form = bound(place, first_name="  Mary   Ann ")
+    assert form.is_valid()
+    assert form.cleaned_data["first_name"] == "Mary Ann"
+
+
+@pytest.mark.parametrize(
+    "typed", ["(202) 555-0143", "202.555.0143", "2025550143", "+1 202 555 0143"]
+)
+def test_phone_is_normalised_to_international_format(place, typed):
+    form = bound(place, phone=typed)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["phone"] == "+12025550143"
+
+
+def test_phone_with_a_country_code_keeps_its_country(place):
+    form = bound(place, phone="+44 20 7946 0958")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["phone"] == "+442079460958"
+
+
+def test_default_region_comes_from_settings(place, settings):
+    settings.PHONENUMBER_DEFAULT_REGION = "GB"
+    form = bound(place, phone="020 7946 0958")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["phone"] == "+442079460958"
+
+
+@pytest.mark.parametrize("typed", ["555-0100", "12345", "call me", "+1 000 000 0000"])
+def test_phone_that_cannot_be_called_is_refused_with_an_example(place, typed):
+    form = bound(place, phone=typed)
+    assert not form.is_valid()
+    assert "(202) 555-0143" in form.errors["phone"][0]
+
+
+def test_phone_or_email_is_required(place):
+    form = bound(place, phone="", email="")
+    assert not form.is_valid()
+    assert "phone number or an email" in form.errors["phone"][0]
+
+
+def test_email_alone_is_enough_when_email_is_the_chosen_contact(place):
+    form = bound(place, phone="", contact_method="email")
+    assert form.is_valid(), form.errors
+
+
+def test_choosing_email_contact_without_an_email_is_refused(place):
+    form = bound(place, email="", contact_method="email")
+    assert not form.is_valid()
+    assert "email" in form.errors
+
+
+def test_an_unreadable_phone_gets_one_message_only(place):
+    form = bound(place, phone="12", email="")
+    assert not form.is_valid()
+    assert len(form.errors["phone"]) == 1
+
+
+def test_date_of_birth_in_us_order_is_read(place):
+    form = bound(place, date_of_birth="3/27/1950")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["date_of_birth"].isoformat() == "1950-03-27"
+
+
+def test_date_of_birth_in_the_future_is_refused(place):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    form = bound(place, date_of_birth=tomorrow.strftime("%m/%d/%Y"))
+    assert not form.is_valid()
+    assert "must be in the past" in form.errors["date_of_birth"][0]
+
+
+def test_date_of_birth_over_120_years_ago_is_refused(place):
+    form = bound(place, date_of_birth="01/01/1880")
+    assert not form.is_valid()
+    assert "date_of_birth" in form.errors
+
+
+def test_a_baby_born_today_is_a_plausible_patient(place):
+    form = bound(place, date_of_birth=timezone.localdate().strftime("%m/%d/%Y"))
+    assert form.is_valid(), form.errors
+
+
+def test_unreadable_date_of_birth_explains_the_format(place):
+    form = bound(place, date_of_birth="the seventies")
+    assert not form.is_valid()
+    assert "month/day/year" in form.errors["date_of_birth"][0]
+
+
+def test_message_over_the_limit_is_refused_and_the_limit_is_shown(place):
+    form = bound(place, message="x" * 1001)
+    assert not form.is_valid()
+    assert "1000" in form.errors["message"][0]
+    assert "1,000" in str(form["message"].help_text)
+
+
+def test_someone_else_must_give_their_name_and_relationship(place):
+    form = bound(place, for_someone_else="yes")
+    assert not form.is_valid()
+    assert set(form.errors) == {"requester_name", "requester_relationship"}
+
+
+def test_someone_else_with_name_and_relationship_is_valid(place):
+    form = bound(
+        place,
+        for_someone_else="yes",
+        requester_name="Lena Quillfeather",
+        requester_relationship="Daughter",
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["for_someone_else"] is True
+
+
+def test_consent_is_required(place):
+    form = bound(place, consent=None)
+    assert not form.is_valid()
+    assert "consent" in form.errors
+
+
+def test_none_yet_and_a_scan_together_are_refused(place):
+    form = AppointmentRequestForm(data={**form_data(place), "imaging": ["none", "mri"]})
+    assert not form.is_valid()
+    assert "imaging" in form.errors
+
+
+def test_topic_choices_are_published_pages_and_not_sure(place):
+    page = make_page(title="Kyphoplasty", slug="kyphoplasty", kind="procedure")
+    Page.objects.create(
+        title="Secret draft", slug="draft", kind="condition", summary="s"
+    )
+    form = AppointmentRequestForm()
+    html = str(form["topic"])
+    assert "Kyphoplasty" in html and "I&#x27;m not sure" in html
+    assert "Secret draft" not in html
+    valid = bound(place, topic=str(page.pk))
+    assert valid.is_valid(), valid.errors
+    assert valid.cleaned_data["topic"] == page
+
+
+def test_an_unknown_topic_is_refused(place):
+    form = bound(place, topic="999999")
+    assert not form.is_valid()
+    assert "topic" in form.errors
+
+
+@pytest.mark.parametrize(
+    ("field", "token"),
+    [
+        ("first_name", "given-name"),
+        ("last_name", "family-name"),
+        ("date_of_birth", "bday"),
+        ("phone", "tel"),
+        ("email", "email"),
+        ("requester_name", "name"),
+    ],
+)
+def test_personal_fields_carry_the_right_autocomplete_token(place, field, token):
+    assert f'autocomplete="{token}"' in str(AppointmentRequestForm()[field])
+
+
+def test_error_summary_links_each_message_to_its_field(place):
+    form = bound(place, first_name="", pain_started="")
+    form.is_valid()
+    anchors = dict(form.error_summary())
+    assert "id_first_name" in anchors
+    assert "id_pain_started_0" in anchors  # radios: the first option
+
+
+def test_error_summary_follows_the_order_of_the_page(place):
+    form = bound(place, first_name="", consent=None, phone="", email="")
+    form.is_valid()
+    assert [anchor for anchor, _ in form.error_summary()] == [
+        "id_first_name",
+        "id_phone",
+        "id_consent",
+    ]
+
+
+def test_a_filled_honeypot_looks_automated(place):
+    assert bound(place, website="http://spam.example").looks_automated()
+
+
+def test_a_missing_or_forged_timing_token_looks_automated(place):
+    assert bound(place, started=None).looks_automated()
+    assert bound(place, started="1700000000:forged").looks_automated()
+
+
+def test_a_form_sent_back_faster_than_a_person_can_type_looks_automated(
+    place, settings
+):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 3
+    assert bound(place, started=timing_token()).looks_automated()
+
+
+def test_a_person_taking_their_time_does_not_look_automated(place, settings):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 3
+    ten_seconds_ago = signing.dumps(int(time.time()) - 10, salt=TIMING_SALT)
+    assert not bound(place, started=ten_seconds_ago).looks_automated()
