@@ -1,7 +1,168 @@
-"""Demo education content. Replaced by the full loader with the education pages."""
+"""Load the demo education pages from ``demo_content.PAGES``.
 
+Creates only what is missing: a page whose slug exists (or used to, before an editor
+renamed it) is left exactly as it is, with its parts and links. New pages are saved
+through the services, as published and medically reviewed today, with one revision
+in their history. The step drawings shipped in ``demo/steps/`` are copied into media
+storage once the transaction commits, so a dry run writes no file.
+"""
+
+import re
 from collections.abc import Callable
+from pathlib import Path
+
+import reversion
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from . import services
+from .models import Condition, Faq, Page, PageRedirect, Procedure, Section, Step
+from .models import TimelineEntry as Timeline
+
+STEP_DRAWINGS = Path(__file__).resolve().parent / "demo" / "steps"
+MEDIA_FOLDER = "education/demo"
+ORDER_GAP = 10
+# Where the groups of parts go: after the section with one of these anchors.
+STEPS_AFTER = ("benefits", "candidates", "what-it-is")
+TIMELINE_AFTER = ("recovery",)
+# The questions come just before the closing "when to get care" section.
+CLOSING_SECTIONS = ("urgent-care", "when-to-get-care")
+
+PROXIES = {Page.Kind.PROCEDURE: Procedure, Page.Kind.CONDITION: Condition}
 
 
-def load(*, log: Callable[[str], None]) -> int:
-    return 0
+def load(*, log: Callable[[str], None], pages: list[dict] | None = None) -> int:
+    """Create the demo pages that are missing; return the number of objects made."""
+    if pages is None:
+        from .demo_content import PAGES as pages
+
+    created, made = 0, {}
+    with reversion.create_revision():
+        reversion.set_comment("Demo content loaded.")
+        for data in pages:
+            slug = data["slug"]
+            taken = Page.objects.filter(slug=slug).exists()
+            if taken or PageRedirect.objects.filter(old_slug=slug).exists():
+                continue
+            page, count = _create_page(data)
+            made[slug] = page
+            created += count
+            log(f"Created {page.kind} page {page.title} with {count - 1} parts.")
+        for data in pages:
+            page = made.get(data["slug"])
+            if page is not None and data.get("related"):
+                page.related.set(Page.objects.filter(slug__in=data["related"]))
+    return created
+
+
+def _create_page(data: dict) -> tuple[Page, int]:
+    glance = data.get("at_a_glance") or {}
+    page = PROXIES[data["kind"]](
+        title=data["title"],
+        slug=data["slug"],
+        summary=data["summary"],
+        status=Page.Status.PUBLISHED,
+        reviewed_by=data.get("reviewed_by", ""),
+        reviewer_credentials=data.get("reviewer_credentials", ""),
+        last_reviewed=timezone.localdate(),
+        glance_time=glance.get("time", ""),
+        glance_anesthesia=glance.get("anesthesia", ""),
+        glance_stay=glance.get("stay", ""),
+        glance_recovery=glance.get("recovery", ""),
+    )
+    page.full_clean(exclude=["related"], validate_constraints=False)
+    services.page_save(page=page, by=None)
+
+    parts = []
+    sections = data.get("sections", [])
+    anchors = [section["anchor"] for section in sections]
+    for number, section in enumerate(sections, start=1):
+        parts.append(
+            Section(
+                page=page,
+                order=number * ORDER_GAP,
+                heading=section["heading"],
+                anchor=section["anchor"],
+                body=section["body"],
+                show_after=_group_after(section["anchor"], anchors, data),
+            )
+        )
+    for number, step in enumerate(data.get("steps", []), start=1):
+        parts.append(_step(page, number, step))
+    for number, faq in enumerate(data.get("faqs", []), start=1):
+        parts.append(
+            Faq(
+                page=page,
+                order=number * ORDER_GAP,
+                heading=faq["question"],
+                body=faq["answer"],
+            )
+        )
+    for number, entry in enumerate(data.get("timeline", []), start=1):
+        parts.append(
+            Timeline(
+                page=page,
+                order=number * ORDER_GAP,
+                heading=entry["when"],
+                body=entry["body"],
+            )
+        )
+    for part in parts:
+        part.full_clean(exclude=["page"])
+        part.save()
+    services.page_refresh_text(page=page)
+    return page, 1 + len(parts)
+
+
+def _group_after(anchor: str, anchors: list[str], data: dict) -> str:
+    """Which group, if any, follows the section with ``anchor``."""
+    if data.get("steps") and anchor == _first_present(STEPS_AFTER, anchors):
+        return Step.Group.STEPS
+    if data.get("timeline") and anchor == _first_present(TIMELINE_AFTER, anchors):
+        return Step.Group.TIMELINE
+    closing = _first_present(CLOSING_SECTIONS, anchors)
+    if data.get("faqs") and closing and anchors.index(closing) > 0:
+        if anchor == anchors[anchors.index(closing) - 1]:
+            return Step.Group.FAQS
+    return ""
+
+
+def _first_present(candidates: tuple[str, ...], anchors: list[str]) -> str | None:
+    return next((anchor for anchor in candidates if anchor in anchors), None)
+
+
+def _step(page: Page, number: int, data: dict) -> Step:
+    step = Step(
+        page=page,
+        order=number * ORDER_GAP,
+        heading=data["title"],
+        body=data["body"],
+        alt=data.get("alt", ""),
+    )
+    filename = data.get("illustration")
+    if filename:
+        source = STEP_DRAWINGS / filename
+        step.illustration.name = f"{MEDIA_FOLDER}/{filename}"
+        step.illustration_width, step.illustration_height = _svg_size(source)
+        transaction.on_commit(lambda: _copy_to_media(source, step.illustration.name))
+    return step
+
+
+def _copy_to_media(source: Path, name: str) -> None:
+    if not default_storage.exists(name):
+        with source.open("rb") as handle:
+            default_storage.save(name, File(handle))
+
+
+def _svg_size(path: Path) -> tuple[int | None, int | None]:
+    """The drawing's width and height in pixels, from its root element."""
+    root = re.search(r"<svg\b[^>]*>", path.read_text(encoding="utf-8"))
+    if root is None:
+        return None, None
+    size = []
+    for attribute in ("width", "height"):
+        found = re.search(rf'\b{attribute}="(\d+)', root.group(0))
+        size.append(int(found.group(1)) if found else None)
+    return size[0], size[1]

@@ -1,13 +1,33 @@
-"""Patient-education pages: procedures and conditions."""
+"""Patient-education pages: procedures and conditions, and the parts they are made of.
 
-from django.db import models
+A page's parts (sections, steps, questions and timeline entries) share one table,
+``PagePart``, with a ``type`` column and a proxy model per type. One table means a
+page with any number of parts loads in a fixed number of queries, one ``order`` field
+sorts them, and django-reversion follows one relation, while editors still get an
+inline per type. ``Procedure`` and ``Condition`` are proxies of ``Page`` so each has
+its own entry, list and permissions in the admin.
+"""
+
+import reversion
+from django.db import connections, models
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from .text import render_markdown
+
+MARKDOWN_HELP = _(
+    "Plain text. Leave an empty line between paragraphs. Start lines with “- ” for a "
+    "bulleted list and wrap words in **two stars** for bold."
+)
 
 
 class PageQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(status=Page.Status.PUBLISHED)
 
     def procedures(self):
         return self.filter(kind=Page.Kind.PROCEDURE)
@@ -15,18 +35,158 @@ class PageQuerySet(models.QuerySet):
     def conditions(self):
         return self.filter(kind=Page.Kind.CONDITION)
 
+    def review_overdue(self, today=None):
+        return self.filter(next_review_due__lt=today or timezone.localdate())
+
+    def with_parts(self):
+        """Everything a page shows, in two extra queries whatever the number of parts:
+        its parts, and its related pages that are published."""
+        related = Page.objects.published().only("kind", "title", "slug", "summary")
+        return self.prefetch_related(
+            "parts", Prefetch("related", queryset=related.order_by("title"))
+        )
+
+    def search(self, query: str):
+        """Pages matching ``query`` in their title, summary or body, best first.
+
+        PostgreSQL ranks full-text matches, title above summary above body, and also
+        finds a title typed in part ("kypho"). Elsewhere every word must appear
+        somewhere, titles first.
+        """
+        query = " ".join((query or "").split())
+        if not query:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            return self._search_postgresql(query)
+        return self._search_simple(query)
+
+    def _search_postgresql(self, query: str):
+        from django.contrib.postgres.search import (
+            SearchQuery,
+            SearchRank,
+            SearchVector,
+        )
+
+        vector = (
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("search_text", weight="C", config="english")
+        )
+        search_query = SearchQuery(query, search_type="websearch", config="english")
+        return (
+            self.annotate(document=vector, rank=SearchRank(vector, search_query))
+            .filter(Q(document=search_query) | Q(title__icontains=query))
+            .order_by("-rank", "title")
+        )
+
+    def _search_simple(self, query: str):
+        matches = Q()
+        for word in query.split():
+            matches &= (
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(search_text__icontains=word)
+            )
+        rank = Case(
+            When(title__icontains=query, then=Value(2)),
+            When(summary__icontains=query, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        return self.filter(matches).annotate(rank=rank).order_by("-rank", "title")
+
 
 class Page(models.Model):
     class Kind(models.TextChoices):
         PROCEDURE = "procedure", _("Procedure")
         CONDITION = "condition", _("Condition")
 
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft: only staff can see it")
+        PUBLISHED = "published", _("Published: anyone can see it")
+
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=120)
-    slug = models.SlugField(_("address (slug)"), max_length=120, unique=True)
-    summary = models.CharField(_("summary"), max_length=160)
-    is_published = models.BooleanField(_("published"), default=False)
+    title = models.CharField(
+        _("title"),
+        max_length=120,
+        help_text=_("The name patients know, e.g. “Kyphoplasty”."),
+    )
+    slug = models.SlugField(
+        _("address (slug)"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "The last part of the page's web address: lowercase words joined by "
+            "hyphens. Changing it on a published page keeps the old address working."
+        ),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=160,
+        help_text=_(
+            "One or two plain sentences, 160 characters at most. Shown under the "
+            "title, in lists, in search results and by search engines."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    glance_time = models.CharField(
+        _("time it takes"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: about 30 to 60 minutes for each treated bone."),
+    )
+    glance_anesthesia = models.CharField(_("anesthesia"), max_length=200, blank=True)
+    glance_stay = models.CharField(_("usual stay"), max_length=200, blank=True)
+    glance_recovery = models.CharField(_("recovery"), max_length=200, blank=True)
+
+    reviewed_by = models.CharField(
+        _("medical reviewer"),
+        max_length=120,
+        blank=True,
+        help_text=_("The clinician who checked this page, e.g. “Dr. Maya Okafor”."),
+    )
+    reviewer_credentials = models.CharField(
+        _("reviewer's credentials"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: MD, Interventional Spine."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set to 12 months after the last review when you save, unless you choose "
+            "another date."
+        ),
+    )
+
+    reading_grade = models.DecimalField(
+        _("reading grade"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    search_text = models.TextField(_("page text"), blank=True, editable=False)
+    related = models.ManyToManyField(
+        "self",
+        verbose_name=_("related pages"),
+        symmetrical=False,
+        blank=True,
+        help_text=_(
+            "Shown at the end of the page as related conditions and other "
+            "treatments. Only published pages are shown."
+        ),
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -34,9 +194,360 @@ class Page(models.Model):
         ordering = ["kind", "title"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        permissions = [
+            ("publish_page", _("Can publish, unpublish and edit live pages"))
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["procedure", "condition"]),
+                name="education_page_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft")
+                | Q(status="published", published_at__isnull=False),
+                name="education_page_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft")
+                | (Q(last_reviewed__isnull=False) & ~Q(reviewed_by="")),
+                name="education_page_published_is_reviewed",
+                violation_error_message=_(
+                    "A page can only be published once it has been medically "
+                    "reviewed: fill in the medical reviewer and the date of the last "
+                    "review."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse(f"education:{self.kind}-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def is_visible_to(self, user) -> bool:
+        """Published pages are public; drafts only for staff who may view them."""
+        if self.is_published:
+            return True
+        return bool(
+            user.is_authenticated
+            and user.is_staff
+            and user.has_perm(f"education.view_{self.kind}")
+        )
+
+    @property
+    def at_a_glance(self) -> list[tuple[str, str]]:
+        fields = ("glance_time", "glance_anesthesia", "glance_stay", "glance_recovery")
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in fields
+            if getattr(self, name)
+        ]
+
+    @cached_property
+    def _parts_by_type(self) -> dict[str, list["PagePart"]]:
+        grouped = {part_type: [] for part_type in PagePart.Type.values}
+        for part in self.parts.all():
+            grouped[part.type].append(part)
+        return grouped
+
+    @property
+    def sections(self) -> list["PagePart"]:
+        return self._parts_by_type[PagePart.Type.SECTION]
+
+    @property
+    def steps(self) -> list["PagePart"]:
+        return self._parts_by_type[PagePart.Type.STEP]
+
+    @property
+    def faqs(self) -> list["PagePart"]:
+        return self._parts_by_type[PagePart.Type.FAQ]
+
+    @property
+    def timeline(self) -> list["PagePart"]:
+        return self._parts_by_type[PagePart.Type.TIMELINE]
+
+    def outline(self) -> list["Block"]:
+        """The page body in reading order: each section, followed by the group
+        (steps, timeline or questions) an editor placed after it. Groups placed
+        nowhere come after the last section."""
+        groups = {
+            PagePart.Group.STEPS: self.steps,
+            PagePart.Group.TIMELINE: self.timeline,
+            PagePart.Group.FAQS: self.faqs,
+        }
+        blocks, placed = [], set()
+        for section in self.sections:
+            blocks.append(Block("section", section.heading, section.anchor, [section]))
+            group = section.show_after
+            if group in groups and group not in placed and groups[group]:
+                blocks.append(Block.for_group(group, groups[group]))
+                placed.add(group)
+        for group, items in groups.items():
+            if group not in placed and items:
+                blocks.append(Block.for_group(group, items))
+        return blocks
+
+    @property
+    def related_procedures(self) -> list["Page"]:
+        return [p for p in self.related.all() if p.kind == self.Kind.PROCEDURE]
+
+    @property
+    def related_conditions(self) -> list["Page"]:
+        return [p for p in self.related.all() if p.kind == self.Kind.CONDITION]
+
+
+class KindManager(models.Manager.from_queryset(PageQuerySet)):
+    """The pages of one kind: the proxy's ``KIND``."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=self.model.KIND)
+
+
+@reversion.register(follow=("parts",), for_concrete_model=False)
+class Procedure(Page):
+    KIND = Page.Kind.PROCEDURE
+
+    objects = KindManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("procedure")
+        verbose_name_plural = _("procedures")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = self.KIND
+
+
+@reversion.register(follow=("parts",), for_concrete_model=False)
+class Condition(Page):
+    KIND = Page.Kind.CONDITION
+
+    objects = KindManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("condition")
+        verbose_name_plural = _("conditions")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = self.KIND
+
+
+class Block:
+    """One heading's worth of a page body, for the template and the contents list."""
+
+    GROUP_HEADINGS = {
+        "steps": (_("How it is done, step by step"), "steps"),
+        "timeline": (_("Recovery timeline"), "timeline"),
+        "faqs": (_("Questions people often ask"), "questions"),
+    }
+
+    def __init__(self, kind: str, heading: str, anchor: str, items: list):
+        self.kind = kind
+        self.heading = heading
+        self.anchor = anchor
+        self.items = items
+
+    @classmethod
+    def for_group(cls, group: str, items: list) -> "Block":
+        heading, anchor = cls.GROUP_HEADINGS[group]
+        return cls(group, heading, anchor, items)
+
+
+# Ids the page template uses itself; a section's anchor must not take one of them.
+RESERVED_ANCHORS = {
+    "main",
+    "page-title",
+    "contents",
+    "at-a-glance",
+    "steps",
+    "timeline",
+    "questions",
+    "related",
+    "appointment",
+}
+
+
+def default_anchor(heading: str) -> str:
+    return slugify(heading)[:60].strip("-") or "section"
+
+
+@reversion.register()
+class PagePart(models.Model):
+    class Type(models.TextChoices):
+        SECTION = "section", _("Section")
+        STEP = "step", _("Step")
+        FAQ = "faq", _("Question and answer")
+        TIMELINE = "timeline", _("Timeline entry")
+
+    class Group(models.TextChoices):
+        STEPS = "steps", _("The numbered steps")
+        TIMELINE = "timeline", _("The recovery timeline")
+        FAQS = "faqs", _("The questions and answers")
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="parts")
+    type = models.CharField(
+        _("type"), max_length=20, choices=Type.choices, editable=False
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        help_text=_(
+            "Lowest number first. Numbering 10, 20, 30 leaves room to add one between."
+        ),
+    )
+    heading = models.CharField(_("heading"), max_length=200)
+    anchor = models.SlugField(
+        _("link name"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Used in links to this section (#link-name). Left empty, it is made from "
+            "the heading."
+        ),
+    )
+    body = models.TextField(_("text"), help_text=MARKDOWN_HELP)
+    body_html = models.TextField(_("text as shown"), blank=True, editable=False)
+    show_after = models.CharField(
+        _("show after this section"),
+        max_length=20,
+        choices=Group.choices,
+        blank=True,
+        help_text=_("Place a group of the page's parts right after this section."),
+    )
+    illustration = models.FileField(
+        _("illustration"),
+        upload_to="education/illustrations/",
+        blank=True,
+        help_text=_("A PNG, JPEG, GIF or WebP picture, 5 MB at most."),
+    )
+    alt = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Required with an illustration: say what the picture shows for people "
+            "who cannot see it, in a sentence or two."
+        ),
+    )
+    illustration_width = models.PositiveIntegerField(null=True, blank=True)
+    illustration_height = models.PositiveIntegerField(null=True, blank=True)
+
+    TYPE: str | None = None
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("page part")
+        verbose_name_plural = _("page parts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(illustration="") | ~Q(alt=""),
+                name="education_part_illustration_has_alt",
+                violation_error_message=_(
+                    "Add alt text that describes the illustration, or remove it."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(type__in=["section", "step", "faq", "timeline"]),
+                name="education_part_type_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["page", "order"])]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.TYPE:
+            self.type = self.TYPE
+
+    def __str__(self) -> str:
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        # Derived fields, kept in step with what the editor typed on every save.
+        if self.type == self.Type.SECTION and not self.anchor:
+            self.anchor = default_anchor(self.heading)
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+
+class PartTypeManager(models.Manager):
+    """The parts of one type: the proxy's ``TYPE``."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(type=self.model.TYPE)
+
+
+@reversion.register()
+class Section(PagePart):
+    TYPE = PagePart.Type.SECTION
+
+    objects = PartTypeManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+
+@reversion.register()
+class Step(PagePart):
+    TYPE = PagePart.Type.STEP
+
+    objects = PartTypeManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("step")
+        verbose_name_plural = _("steps, numbered in this order")
+
+
+@reversion.register()
+class Faq(PagePart):
+    TYPE = PagePart.Type.FAQ
+
+    objects = PartTypeManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("question and answer")
+        verbose_name_plural = _("questions and answers (FAQs)")
+
+
+@reversion.register()
+class TimelineEntry(PagePart):
+    TYPE = PagePart.Type.TIMELINE
+
+    objects = PartTypeManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("recovery timeline")
+
+
+class PageRedirect(models.Model):
+    """An address a page used to have, sent on to the page with a 301."""
+
+    old_slug = models.SlugField(_("old address (slug)"), max_length=120, unique=True)
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="redirects", verbose_name=_("page")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.page.slug}"

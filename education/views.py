@@ -1,22 +1,140 @@
+"""Public pages: lists, a page, search, plus robots.txt. Drafts are previewed by staff
+at the page's own address."""
+
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from .models import Page
+from .forms import SearchForm
+from .models import Page, PageRedirect
+
+MAX_SEARCH_RESULTS = 50
 
 
-class ProcedureListView(ListView):
+class PageListView(ListView):
     template_name = "education/page_list.html"
+    context_object_name = "pages"
+    kind: str = Page.Kind.PROCEDURE
+    heading = ""
+    intro = ""
 
     def get_queryset(self):
-        return Page.objects.published().procedures()
+        return (
+            Page.objects.published()
+            .filter(kind=self.kind)
+            .only("kind", "title", "slug", "summary")
+            .order_by("title")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            kind=self.kind,
+            heading=self.heading,
+            intro=self.intro,
+            canonical_url=self.request.build_absolute_uri(self.request.path),
+            **kwargs,
+        )
 
 
-class ConditionListView(ProcedureListView):
-    def get_queryset(self):
-        return Page.objects.published().conditions()
+class ProcedureListView(PageListView):
+    kind = Page.Kind.PROCEDURE
+    heading = _("Procedures we offer")
+    intro = _(
+        "What each treatment is, who it helps, how it is done and what recovery "
+        "is like, in plain words."
+    )
+
+
+class ConditionListView(PageListView):
+    kind = Page.Kind.CONDITION
+    heading = _("Conditions we treat")
+    intro = _(
+        "The causes, signs and treatments of common spine problems, and when to "
+        "get care."
+    )
 
 
 class PageDetailView(DetailView):
-    template_name = "education/page_detail.html"
+    """A published page for everyone; a draft for staff allowed to view it, with a
+    "Draft preview" banner and never cached. An old address answers with a 301."""
 
-    def get_queryset(self):
-        return Page.objects.published()
+    context_object_name = "page"
+    kind: str = Page.Kind.PROCEDURE
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        page = Page.objects.with_parts().filter(slug=slug).first()
+        if page is None:
+            moved = PageRedirect.objects.select_related("page").filter(old_slug=slug)
+            target = next((r.page for r in moved), None)
+            if target is not None and target.is_visible_to(request.user):
+                return HttpResponsePermanentRedirect(target.get_absolute_url())
+            raise Http404
+        if not page.is_visible_to(request.user):
+            raise Http404
+        if page.kind != self.kind:
+            return HttpResponsePermanentRedirect(page.get_absolute_url())
+        self.object = page
+        response = self.render_to_response(self.get_context_data(object=page))
+        if not page.is_published:
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+    def get_template_names(self):
+        return [f"education/{self.object.kind}_detail.html"]
+
+    def get_context_data(self, **kwargs):
+        page = self.object
+        canonical_url = self.request.build_absolute_uri(page.get_absolute_url())
+        return super().get_context_data(
+            is_preview=not page.is_published,
+            admin_url=reverse(f"admin:education_{page.kind}_change", args=[page.pk]),
+            canonical_url=canonical_url,
+            outline=page.outline(),
+            **kwargs,
+        )
+
+
+class ProcedureDetailView(PageDetailView):
+    kind = Page.Kind.PROCEDURE
+
+
+class ConditionDetailView(PageDetailView):
+    kind = Page.Kind.CONDITION
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET)
+    query, results, error = "", [], ""
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        if query:
+            results = list(
+                Page.objects.published()
+                .search(query)
+                .only("kind", "title", "slug", "summary")[:MAX_SEARCH_RESULTS]
+            )
+    else:
+        error = " ".join(form.errors.get("q", []))
+    return render(
+        request,
+        "education/search.html",
+        {"query": query, "results": results, "search_error": error},
+    )
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Disallow: {reverse('education:search')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('education:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

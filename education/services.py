@@ -1,0 +1,120 @@
+"""Writes to education pages. The admin and the demo loader call these functions, so
+each rule (who may publish, when the next review is due, old addresses kept) is
+written once, here. Database constraints on the models hold the invariants."""
+
+import calendar
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Page, PageRedirect
+from .text import as_sentences, html_blocks, reading_grade
+
+PUBLISH_PERMISSION = "education.publish_page"
+REVIEW_INTERVAL_MONTHS = 12
+# Plain-language target shown to editors: Flesch-Kincaid grade 8 or below.
+READING_GRADE_TARGET = 8
+
+
+def can_publish(user) -> bool:
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def page_can_be_edited_by(*, page: Page, user) -> bool:
+    """Anyone with change permission edits drafts; what patients read is changed
+    only by someone who may publish."""
+    return not page.is_published or can_publish(user)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+@transaction.atomic
+def page_save(*, page: Page, by) -> Page:
+    """Save an edit to ``page`` made by the staff member ``by``.
+
+    ``by=None`` is the system itself (the demo loader). Without the publish
+    permission only drafts can be saved, and they stay drafts. Sets the first
+    publication date and the next review date, and keeps a published page's old
+    address working after a change of slug. Raises PermissionDenied or
+    ValidationError (a published page must be medically reviewed).
+    """
+    old = (
+        Page.objects.filter(pk=page.pk)
+        .values("slug", "status", "published_at", "last_reviewed", "next_review_due")
+        .first()
+        if page.pk
+        else None
+    )
+    if by is not None and not can_publish(by):
+        was_published = old is not None and old["status"] == Page.Status.PUBLISHED
+        if was_published or page.is_published:
+            raise PermissionDenied(
+                _("Only staff who may publish can publish or change a live page.")
+            )
+    if page.is_published and page.published_at is None:
+        page.published_at = timezone.now()
+    _set_next_review_due(page, old)
+    page.validate_constraints()
+    page.save()
+    if old is not None and old["slug"] != page.slug and old["published_at"]:
+        page_keep_old_slug(page=page, old_slug=old["slug"])
+    PageRedirect.objects.filter(old_slug=page.slug).delete()
+    return page
+
+
+def _set_next_review_due(page: Page, old: dict | None) -> None:
+    if page.last_reviewed is None:
+        return
+    review_moved = old is not None and old["last_reviewed"] != page.last_reviewed
+    due_untouched = old is not None and old["next_review_due"] == page.next_review_due
+    if page.next_review_due is None or (review_moved and due_untouched):
+        page.next_review_due = add_months(page.last_reviewed, REVIEW_INTERVAL_MONTHS)
+
+
+def page_keep_old_slug(*, page: Page, old_slug: str) -> None:
+    """Send ``old_slug`` on to ``page`` from now on (a 301 on the public site)."""
+    if old_slug and old_slug != page.slug:
+        PageRedirect.objects.update_or_create(
+            old_slug=old_slug, defaults={"page": page}
+        )
+
+
+def page_publish(*, page: Page, by) -> Page:
+    if by is not None and not can_publish(by):
+        raise PermissionDenied(_("You may not publish pages."))
+    page.status = Page.Status.PUBLISHED
+    return page_save(page=page, by=by)
+
+
+def page_unpublish(*, page: Page, by) -> Page:
+    if by is not None and not can_publish(by):
+        raise PermissionDenied(_("You may not unpublish pages."))
+    page.status = Page.Status.DRAFT
+    return page_save(page=page, by=by)
+
+
+def page_plain_text(page: Page) -> str:
+    """Everything a patient reads on the page, as plain sentences."""
+    blocks = [page.title, page.summary, *(value for _, value in page.at_a_glance)]
+    for part in page.parts.all():
+        blocks.append(part.heading)
+        blocks.extend(html_blocks(part.body_html))
+    return as_sentences(blocks)
+
+
+def page_refresh_text(*, page: Page) -> Page:
+    """Measure the page again once its parts are saved: its searchable text and its
+    reading grade."""
+    page.search_text = page_plain_text(page)
+    page.reading_grade = reading_grade(page.search_text)
+    page.save(update_fields=["search_text", "reading_grade"])
+    return page

@@ -1,0 +1,130 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from education import services
+from education.models import Page, PageRedirect
+
+from .conftest import make_page, make_part
+
+pytestmark = pytest.mark.django_db
+
+
+def test_next_review_is_due_twelve_months_after_the_last_review(reviewer_user):
+    page = make_page(status=Page.Status.DRAFT, last_reviewed=datetime.date(2026, 5, 4))
+    services.page_save(page=page, by=reviewer_user)
+    assert page.next_review_due == datetime.date(2027, 5, 4)
+
+
+def test_a_new_review_date_moves_the_next_review_date(reviewer_user):
+    page = make_page(
+        last_reviewed=datetime.date(2026, 1, 10),
+        next_review_due=datetime.date(2027, 1, 10),
+    )
+    page.last_reviewed = datetime.date(2026, 8, 1)
+    services.page_save(page=page, by=reviewer_user)
+    assert page.next_review_due == datetime.date(2027, 8, 1)
+
+
+def test_a_next_review_date_chosen_by_the_editor_is_kept(reviewer_user):
+    page = make_page(
+        last_reviewed=datetime.date(2026, 1, 10),
+        next_review_due=datetime.date(2027, 1, 10),
+    )
+    page.last_reviewed = datetime.date(2026, 8, 1)
+    page.next_review_due = datetime.date(2026, 12, 1)
+    services.page_save(page=page, by=reviewer_user)
+    assert page.next_review_due == datetime.date(2026, 12, 1)
+
+
+def test_adding_months_to_the_29th_of_february_lands_on_the_28th():
+    assert services.add_months(datetime.date(2028, 2, 29), 12) == datetime.date(
+        2029, 2, 28
+    )
+
+
+def test_publishing_records_the_first_publication_date(reviewer_user):
+    page = make_page(
+        status=Page.Status.DRAFT,
+        reviewed_by="Dr. A",
+        last_reviewed=datetime.date(2026, 1, 1),
+    )
+    services.page_publish(page=page, by=reviewer_user)
+    page.refresh_from_db()
+    assert page.is_published and page.published_at is not None
+
+
+def test_an_editor_cannot_publish(editor_user):
+    page = make_page(
+        status=Page.Status.DRAFT,
+        reviewed_by="Dr. A",
+        last_reviewed=datetime.date(2026, 1, 1),
+    )
+    with pytest.raises(PermissionDenied):
+        services.page_publish(page=page, by=editor_user)
+    page.status = Page.Status.PUBLISHED
+    with pytest.raises(PermissionDenied):
+        services.page_save(page=page, by=editor_user)
+    assert Page.objects.get(pk=page.pk).status == Page.Status.DRAFT
+
+
+def test_an_editor_cannot_change_a_live_page(editor_user):
+    page = make_page(title="Kyphoplasty")
+    page.title = "Changed"
+    with pytest.raises(PermissionDenied):
+        services.page_save(page=page, by=editor_user)
+    assert Page.objects.get(pk=page.pk).title == "Kyphoplasty"
+
+
+def test_an_editor_saves_a_draft(editor_user):
+    page = make_page(status=Page.Status.DRAFT, title="Old")
+    page.title = "New"
+    services.page_save(page=page, by=editor_user)
+    assert Page.objects.get(pk=page.pk).title == "New"
+
+
+def test_a_page_is_only_published_once_medically_reviewed(reviewer_user):
+    page = make_page(status=Page.Status.DRAFT)
+    with pytest.raises(ValidationError, match="medically reviewed"):
+        services.page_publish(page=page, by=reviewer_user)
+
+
+def test_a_published_page_keeps_its_old_slug_as_a_redirect(reviewer_user):
+    page = make_page(slug="balloon-kyphoplasty")
+    page.slug = "kyphoplasty"
+    services.page_save(page=page, by=reviewer_user)
+    redirect = PageRedirect.objects.get()
+    assert (redirect.old_slug, redirect.page) == ("balloon-kyphoplasty", page)
+
+
+def test_a_never_published_draft_changes_slug_without_a_redirect(editor_user):
+    page = make_page(slug="first-try", status=Page.Status.DRAFT)
+    page.slug = "second-try"
+    services.page_save(page=page, by=editor_user)
+    assert not PageRedirect.objects.exists()
+
+
+def test_a_page_taking_back_an_old_slug_drops_that_redirect(reviewer_user):
+    page = make_page(slug="one")
+    page.slug = "two"
+    services.page_save(page=page, by=reviewer_user)
+    page.slug = "one"
+    services.page_save(page=page, by=reviewer_user)
+    assert list(PageRedirect.objects.values_list("old_slug", flat=True)) == ["two"]
+
+
+def test_page_text_is_measured_without_markdown_marks():
+    page = make_page(title="Kyphoplasty", summary="A short summary.")
+    make_part(page, "section", heading="What is it", body="A **bold** [link](/x).")
+    services.page_refresh_text(page=page)
+    assert "**" not in page.search_text and "](" not in page.search_text
+    assert "A bold link." in page.search_text
+    assert page.reading_grade is not None
+
+
+def test_a_page_of_short_plain_sentences_meets_the_grade_target():
+    page = make_page(title="Rest", summary="Rest helps.")
+    make_part(page, "section", heading="Why", body="Rest is good. You feel better.")
+    services.page_refresh_text(page=page)
+    assert page.reading_grade <= services.READING_GRADE_TARGET
