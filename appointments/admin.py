@@ -316,11 +316,15 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         extra_context = {**(extra_context or {}), "status_counts": status_counts}
         return super().changelist_view(request, extra_context=extra_context)
 
-    def render_change_form(self, request, context, add=False, change=False, obj=None):
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
         if obj is not None and request.method == "GET":
             # A staff member opened this request: the audit log keeps who and when.
             accessed.send(sender=AppointmentRequest, instance=obj)
-        return super().render_change_form(request, context, add, change, obj)
+        return super().render_change_form(
+            request, context, add=add, change=change, form_url=form_url, obj=obj
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -151,11 +151,7 @@ def appointment_request_create(*, data: Mapping[str, Any]) -> AppointmentRequest
     with transaction.atomic():
         _insert_with_unique_reference(appointment)
         transaction.on_commit(lambda: enqueue_emails(appointment.pk))
-    logger.info(
-        "Appointment request %s received (priority %s).",
-        appointment.pk,
-        appointment.get_priority_display(),
-    )
+    logger.info("Appointment request %s received.", appointment.pk)
     return appointment
 
 

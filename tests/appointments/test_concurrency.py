@@ -1,0 +1,49 @@
+"""Many patients sending at once: every request is saved, each with its own code."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from appointments.models import AppointmentRequest
+from tests.conftest import make_location
+
+from .factories import form_data
+
+SENDERS = 20
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_submissions_are_all_saved_with_unique_references():
+    place = make_location(name="Concurrency Place")
+    url = reverse("appointments:request-create")
+    start = threading.Barrier(SENDERS)
+    statuses, errors = [], []
+
+    def send(index: int) -> None:
+        try:
+            browser = Client()
+            data = form_data(place, first_name=f"Patient {chr(65 + index)}")
+            start.wait(timeout=30)
+            response = browser.post(url, data, REMOTE_ADDR=f"192.0.2.{index + 1}")
+            statuses.append(response.status_code)
+        except Exception as error:  # reported below; a thread must not die silently
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(SENDERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert statuses == [302] * SENDERS
+    references = list(AppointmentRequest.objects.values_list("reference", flat=True))
+    assert len(references) == SENDERS
+    assert len(set(references)) == SENDERS
+    names = set(AppointmentRequest.objects.values_list("first_name", flat=True))
+    assert names == {f"Patient {chr(65 + i)}" for i in range(SENDERS)}
