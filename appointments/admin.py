@@ -285,6 +285,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         )
 
     def get_search_results(self, request, queryset, search_term):
+        # PostgreSQL refuses NUL characters outright; nobody means to search for one.
+        search_term = search_term.replace("\x00", "")
         filtered = queryset
         queryset, may_have_duplicates = super().get_search_results(
             request, queryset, search_term

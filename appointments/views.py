@@ -1,6 +1,7 @@
 """The patient's side: the request form, the confirmation and the neutral refusal."""
 
 import logging
+import re
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -13,10 +14,12 @@ from clinic.net import client_ip
 from education.models import Page
 
 from . import services
+from .audit import without_client_address
 from .forms import AppointmentRequestForm
 from .ratelimit import allow_submission
 
 logger = logging.getLogger(__name__)
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 
 # The confirmation page reads the reference from the session, so its address is the
 # same for everyone and shows nothing to a stranger who gets hold of it.
@@ -34,8 +37,8 @@ class AppointmentRequestCreateView(FormView):
     def get_initial(self):
         initial = super().get_initial()
         slug = self.request.GET.get("topic", "")
-        if slug:
-            page = Page.objects.published().filter(slug=slug[:120]).only("pk").first()
+        if SLUG.fullmatch(slug):
+            page = Page.objects.published().filter(slug=slug).only("pk").first()
             if page is not None:
                 initial["topic"] = str(page.pk)
         return initial
@@ -54,7 +57,10 @@ class AppointmentRequestCreateView(FormView):
 
     def form_valid(self, form):
         try:
-            appointment = services.appointment_request_create(data=form.cleaned_data)
+            with without_client_address():
+                appointment = services.appointment_request_create(
+                    data=form.cleaned_data
+                )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

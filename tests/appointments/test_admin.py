@@ -187,6 +187,19 @@ def test_phone_search_still_respects_the_filters(desk, place):
     assert closed.reference not in html
 
 
+@pytest.mark.parametrize("term", ["\x00", "%", "'; DROP TABLE x; --", "😀" * 50])
+def test_odd_searches_never_give_a_server_error(desk, appointment, term):
+    assert desk.get(CHANGELIST, {"q": term}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"status": "bogus"}, {"priority__exact": "x"}, {"mine": "?"}, {"o": "99"}],
+)
+def test_odd_filters_never_give_a_server_error(desk, appointment, params):
+    assert desk.get(CHANGELIST, params).status_code in (200, 302)
+
+
 def test_counts_per_status_are_shown_above_the_list(desk, place):
     make_request(location=place)
     make_request(location=place)

@@ -108,6 +108,25 @@ def test_audit_log_records_workflow_fields_but_no_patient_data(
         assert secret not in stored, secret
 
 
+def test_audit_entry_for_a_submission_keeps_no_ip_address(
+    client, place, django_capture_on_commit_callbacks
+):
+    submit(client, place, django_capture_on_commit_callbacks, REMOTE_ADDR="203.0.113.5")
+    entry = LogEntry.objects.get()
+    assert entry.remote_addr is None and entry.actor is None
+
+
+def test_audit_entries_for_staff_keep_their_address(client, frontdesk_user, place):
+    from .factories import make_request
+
+    appointment = make_request(location=place)
+    client.force_login(frontdesk_user)
+    url = reverse("admin:appointments_appointmentrequest_change", args=[appointment.pk])
+    client.get(url, REMOTE_ADDR="10.1.2.3")
+    entry = LogEntry.objects.get(action=LogEntry.Action.ACCESS)
+    assert entry.remote_addr == "10.1.2.3"
+
+
 def test_rate_limit_keeps_a_hash_of_the_address_never_the_address(client, place):
     client.post(FORM_URL, form_data(place), REMOTE_ADDR="203.0.113.99")
     counter = SubmissionCounter.objects.get()

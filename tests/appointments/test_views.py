@@ -55,7 +55,9 @@ def test_topic_in_the_address_preselects_it(client, place):
     assert f'<option value="{page.pk}" selected>Kyphoplasty</option>' in html
 
 
-@pytest.mark.parametrize("slug", ["no-such-page", "x" * 500, "<script>", "%00"])
+@pytest.mark.parametrize(
+    "slug", ["no-such-page", "x" * 500, "<script>", "%00", "\x00", "é"]
+)
 def test_unknown_or_odd_topic_in_the_address_is_ignored(client, place, slug):
     response = client.get(FORM_URL, {"topic": slug})
     assert response.status_code == 200
