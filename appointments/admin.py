@@ -7,6 +7,7 @@ services as the change form. Opening a request is recorded in the audit log.
 
 import csv
 from collections.abc import Callable
+from datetime import timedelta
 
 from auditlog.signals import accessed
 from django import forms
@@ -378,11 +379,14 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         if obj.created_at is None:
             return "-"
         local = timezone.localtime(obj.created_at)
-        age = timesince(obj.created_at, depth=1)
+        if timezone.now() - obj.created_at < timedelta(minutes=1):
+            age = _("just now")
+        else:
+            age = _("%(age)s ago") % {"age": timesince(obj.created_at, depth=1)}
         return format_html(
             '{}<br><span class="quiet">{}</span>',
             local.strftime("%b %-d, %-I:%M %p"),
-            _("%(age)s ago") % {"age": age},
+            age,
         )
 
     @admin.display(description=_("patient name"), ordering="last_name")
