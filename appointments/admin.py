@@ -128,7 +128,8 @@ class StaffNoteInline(admin.TabularInline):
     verbose_name_plural = _("staff notes (they cannot be changed once saved)")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author")
+        # The request too: each row is labelled with the note's str().
+        return super().get_queryset(request).select_related("author", "request")
 
     def has_change_permission(self, request, obj=None):
         # Notes are a record: once written they stay as written, even for admins.

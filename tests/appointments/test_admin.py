@@ -94,7 +94,12 @@ def test_queue_shows_the_agreed_columns(desk, appointment, frontdesk_user):
     ):
         assert f">{header}<" in html, header
     assert "Test Patient" in html
-    assert "ago" in html  # the age of the request
+    assert "just now" in html  # the age of the request
+
+
+def test_queue_shows_how_long_ago_a_request_arrived(desk, place):
+    make_request(location=place, created_at=timezone.now() - timedelta(hours=3))
+    assert "3\xa0hours ago" in desk.get(CHANGELIST).content.decode()
 
 
 def test_queue_shows_open_requests_unless_asked_for_more(desk, place):
@@ -250,6 +255,22 @@ def test_change_page_shows_what_the_patient_sent(desk, place):
     assert "Fever with back pain" in html
     assert "MRI" in html
     assert "(202) 555-0100" in html  # the phone, as staff read it
+
+
+def test_request_page_costs_the_same_queries_for_1_or_20_notes(
+    desk, appointment, frontdesk_user, django_assert_max_num_queries
+):
+    def add_notes(count):
+        for _ in range(count):
+            StaffNote.objects.create(
+                request=appointment, author=frontdesk_user, text="n"
+            )
+        with django_assert_max_num_queries(15) as captured:
+            desk.get(change_url(appointment))
+        return len(captured)
+
+    desk.get(change_url(appointment))  # warm the caches
+    assert add_notes(1) == add_notes(19)
 
 
 def test_opening_a_request_is_recorded_in_the_audit_log(

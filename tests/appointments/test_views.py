@@ -33,6 +33,24 @@ def test_form_page_shows_every_question_with_a_label(client, place):
     assert html.count('type="radio"') > 5
 
 
+def test_form_page_costs_a_handful_of_queries(
+    client, place, published_page, django_assert_max_num_queries
+):
+    client.get(FORM_URL)  # the site context is cached after the first page
+    with django_assert_max_num_queries(3):
+        client.get(FORM_URL)
+
+
+def test_a_submission_with_its_emails_stays_within_its_query_budget(
+    client, place, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    with (
+        django_assert_max_num_queries(30),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert send(client, place).status_code == 302
+
+
 def test_form_page_is_never_stored_by_browsers_or_proxies(client, place):
     assert "no-store" in client.get(FORM_URL)["Cache-Control"]
 
