@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .models import AppointmentRequest, StaffNote, StatusChange
+from .models import TRIAGE_ORDER, AppointmentRequest, StaffNote, StatusChange
 from .validators import display_phone, normalise_phone
 
 Status = AppointmentRequest.Status
@@ -214,7 +214,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     )
     list_select_related = ("location", "topic", "assigned_to")
     list_per_page = 50
-    ordering = ("priority", "created_at", "pk")
+    ordering = TRIAGE_ORDER
     search_fields = ("=reference", "first_name", "last_name", "email", "=phone")
     search_help_text = _(
         "Search by reference, first or last name, email, or phone number "

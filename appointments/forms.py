@@ -310,7 +310,16 @@ class AppointmentRequestForm(forms.Form):
         helper.layout = Layout(
             Div(
                 "for_someone_else",
-                Div("requester_name", "requester_relationship", css_id="requester"),
+                Div(
+                    HTML(
+                        '<p class="form-text">'
+                        + str(_("Only if you are filling this in for someone else:"))
+                        + "</p>"
+                    ),
+                    "requester_name",
+                    "requester_relationship",
+                    css_id="requester",
+                ),
                 css_class="mb-4",
             ),
             Fieldset(

@@ -20,6 +20,9 @@ from .validators import validate_birth_date, validate_e164, validate_person_name
 # No 0/O, 1/I/L: a code read out over the phone must not be misheard or mistyped.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 REFERENCE_LENGTH = 8
+# The front desk's queue: urgent, high, normal (the priority number is the rank), and
+# the oldest first within each. Backed by the appointments_triage_idx index.
+TRIAGE_ORDER = ("priority", "created_at", "pk")
 
 
 def new_reference() -> str:
@@ -38,7 +41,7 @@ def one_business_day_before(moment: datetime) -> datetime:
 class AppointmentRequestQuerySet(models.QuerySet):
     def triage_order(self):
         """Urgent first, then high, then normal; the oldest first within each."""
-        return self.order_by("priority", "created_at", "pk")
+        return self.order_by(*TRIAGE_ORDER)
 
     def open(self):
         return self.exclude(status__in=AppointmentRequest.Status.ends())
@@ -254,7 +257,7 @@ class AppointmentRequest(models.Model):
     objects = AppointmentRequestQuerySet.as_manager()
 
     class Meta:
-        ordering = ["priority", "created_at", "pk"]
+        ordering = list(TRIAGE_ORDER)
         verbose_name = _("appointment request")
         verbose_name_plural = _("appointment requests")
         permissions = [
