@@ -289,7 +289,12 @@ class PageAdmin(VersionAdmin):
             return redirect(self._changelist_url())
         self._check_restore(request, version, current=page)
         response = self._restore(
-            request, super().revision_view, object_id, version_id, extra_context
+            request,
+            version,
+            super().revision_view,
+            object_id,
+            version_id,
+            extra_context,
         )
         if response.status_code == 302 and page.published_at:
             restored = self.model.objects.get(pk=page.pk)
@@ -297,34 +302,42 @@ class PageAdmin(VersionAdmin):
         return response
 
     def recover_view(self, request, version_id, extra_context=None):
-        if request.method == "POST":
-            version = get_object_or_404(Version, pk=version_id)
-            self._check_restore(request, version, current=None)
-        return self._restore(request, super().recover_view, version_id, extra_context)
+        if request.method != "POST":
+            return super().recover_view(request, version_id, extra_context)
+        version = get_object_or_404(Version, pk=version_id)
+        self._check_restore(request, version, current=None)
+        return self._restore(
+            request, version, super().recover_view, version_id, extra_context
+        )
 
     def _check_restore(self, request, version, current):
         """Without the publish permission, only drafts are restored, as drafts."""
         if services.can_publish(request.user):
             return
-        fields = version.field_dict
-        if fields.get("status") != Page.Status.DRAFT or (
+        if version.field_dict.get("status") != Page.Status.DRAFT or (
             current is not None and current.is_published
         ):
             raise PermissionDenied
 
-    def _restore(self, request, view, *args):
-        try:
-            return view(request, *args)
-        except IntegrityError:
-            self.message_user(
-                request,
-                _(
-                    "This version cannot be restored as it is: its address is now "
-                    "used by another page. Change that page's address first."
-                ),
-                messages.ERROR,
-            )
-            return redirect(self._changelist_url())
+    def _restore(self, request, version, view, *args):
+        """Run reversion's view, turning a clash with today's data into a message."""
+        slug = version.field_dict.get("slug")
+        clash = Page.objects.filter(slug=slug).exclude(pk=version.object_id).exists()
+        if not clash:
+            try:
+                return view(request, *args)
+            except IntegrityError:
+                pass  # e.g. a related page deleted since; nothing was saved
+        self.message_user(
+            request,
+            _(
+                "This version cannot be restored as it is: its address is now used "
+                "by another page, or it links to a page deleted since. Change that "
+                "first, or copy what you need from the history by hand."
+            ),
+            messages.ERROR,
+        )
+        return redirect(self._changelist_url())
 
     def _changelist_url(self) -> str:
         opts = self.model._meta

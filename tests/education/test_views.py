@@ -232,9 +232,7 @@ def test_an_old_slug_redirects_permanently_to_the_new_address(
     assert response["Location"] == "/procedures/balloon-kyphoplasty/"
 
 
-def test_an_old_slug_of_a_page_now_in_draft_is_not_found(
-    client, page, reviewer_user
-):
+def test_an_old_slug_of_a_page_now_in_draft_is_not_found(client, page, reviewer_user):
     page.slug = "balloon-kyphoplasty"
     page.status = Page.Status.DRAFT
     services.page_save(page=page, by=reviewer_user)

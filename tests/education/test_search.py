@@ -1,0 +1,152 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from education import services
+from education.models import Page
+
+from .conftest import make_page, make_part
+
+pytestmark = pytest.mark.django_db
+
+ON_POSTGRESQL = connection.vendor == "postgresql"
+
+
+def searchable(**fields) -> Page:
+    body = fields.pop("body", "")
+    page = make_page(**fields)
+    if body:
+        make_part(page, "section", heading="About", body=body)
+    return services.page_refresh_text(page=page)
+
+
+def titles(query: str) -> list[str]:
+    return [page.title for page in Page.objects.published().search(query)]
+
+
+def test_search_finds_a_word_in_the_body():
+    searchable(title="Kyphoplasty", body="Bone cement fills the space.")
+    searchable(title="Osteoporosis", body="Bones become thin.")
+    assert titles("cement") == ["Kyphoplasty"]
+
+
+def test_search_finds_a_word_in_the_summary():
+    searchable(title="Kyphoplasty", summary="A balloon makes room first.")
+    assert titles("balloon") == ["Kyphoplasty"]
+
+
+def test_search_puts_title_matches_first():
+    searchable(title="Recovery tips", body="Rest.")
+    searchable(title="Kyphoplasty", body="Recovery takes a few days.")
+    assert titles("recovery") == ["Recovery tips", "Kyphoplasty"]
+
+
+def test_search_leaves_out_drafts():
+    searchable(title="Draft page", status=Page.Status.DRAFT, body="Cement.")
+    assert titles("cement") == []
+
+
+def test_search_with_only_spaces_finds_nothing():
+    searchable(title="Kyphoplasty")
+    assert titles("   ") == []
+
+
+def test_every_word_of_the_query_must_match():
+    searchable(title="Kyphoplasty", body="Bone cement.")
+    searchable(title="Vertebroplasty", body="Cement, no balloon is used.")
+    searchable(title="Balloon care", body="Nothing else.")
+    assert titles("cement balloon") == ["Vertebroplasty"]
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="stemming is PostgreSQL full-text search")
+def test_postgresql_search_matches_other_forms_of_a_word():
+    searchable(title="Vertebral Compression Fracture", body="A broken bone.")
+    assert titles("fractures") == ["Vertebral Compression Fracture"]
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="ranking is PostgreSQL full-text search")
+def test_postgresql_search_ranks_by_relevance():
+    searchable(title="Osteoporosis", body="Cement is not used here.")
+    searchable(title="Kyphoplasty", summary="Bone cement steadies the bone.")
+    results = list(Page.objects.published().search("cement"))
+    assert [p.title for p in results] == ["Kyphoplasty", "Osteoporosis"]
+    assert results[0].rank > results[1].rank
+
+
+@pytest.mark.skipif(
+    not ON_POSTGRESQL, reason="partial titles are a PostgreSQL addition"
+)
+def test_postgresql_search_finds_a_title_typed_in_part():
+    searchable(title="Kyphoplasty")
+    assert titles("kypho") == ["Kyphoplasty"]
+
+
+@pytest.mark.skipif(ON_POSTGRESQL, reason="the fallback runs on other databases")
+def test_simple_search_finds_part_of_a_word():
+    searchable(title="Kyphoplasty")
+    assert titles("kypho") == ["Kyphoplasty"]
+
+
+# --- The page ---------------------------------------------------------------------
+
+
+def test_search_page_lists_results_with_links(client, clinic_settings):
+    searchable(title="Kyphoplasty", body="Bone cement.")
+    response = client.get(reverse("education:search"), {"q": "cement"})
+    html = response.content.decode()
+    assert "1 result for “cement”" in html
+    assert 'href="/procedures/kyphoplasty/">Kyphoplasty</a>' in html
+
+
+def test_search_page_says_when_nothing_matches(client, clinic_settings):
+    html = client.get("/search/?q=zebra").content.decode()
+    assert "0 results for “zebra”" in html
+    assert "No page matches those words" in html
+
+
+def test_search_form_is_a_labelled_search_field(client, clinic_settings):
+    html = client.get("/search/").content.decode()
+    assert '<label class="edu-search__label" for="search-q">' in html
+    assert 'type="search" id="search-q" name="q"' in html
+
+
+def test_search_page_is_kept_out_of_search_engines(client, clinic_settings):
+    html = client.get("/search/?q=x").content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "\x00",
+        "cement\x00drop",
+        "'; DROP TABLE education_page; --",
+        '"unbalanced',
+        "!!! & | ! <-> :*",
+        "-",
+        "a" * 101,
+        "a" * 5000,
+        "%_%",
+        "\ud7ff émoji 🦴",
+        "the and of",
+    ],
+)
+def test_no_query_breaks_the_search_page(client, clinic_settings, query):
+    searchable(title="Kyphoplasty", body="Bone cement.")
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_a_too_long_query_is_explained(client, clinic_settings):
+    html = client.get("/search/", {"q": "a" * 101}).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert "Please use 100 characters or fewer." in html
+
+
+def test_a_null_character_is_refused_politely(client, clinic_settings):
+    html = client.get("/search/", {"q": "bone\x00"}).content.decode()
+    assert 'id="search-q-error"' in html
+
+
+def test_search_accepts_only_reading(client, clinic_settings):
+    assert client.post("/search/", {"q": "x"}).status_code == 405
