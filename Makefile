@@ -51,8 +51,12 @@ format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-audit: venv
-	$(PY) bench/audit.py
+# Lighthouse, pinned by bench/package-lock.json; reinstalled when the lock changes.
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+
+audit: venv bench/node_modules/.package-lock.json
+	$(PY) bench/audit.py $(AUDIT_ARGS)
 
 bench: venv
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -15,10 +15,15 @@ from django.urls import reverse
 
 @dataclass(frozen=True)
 class PublicPage:
+    """A page anyone can open. ``indexed=False`` marks a page kept out of search
+    engines on purpose (``<meta name="robots" content="noindex">``): Lighthouse's
+    is-crawlable audit then fails by design, and the audit says so."""
+
     name: str
     url_name: str
     kwargs: tuple[tuple[str, str], ...] = ()
     query: tuple[tuple[str, str], ...] = ()
+    indexed: bool = True
 
     @property
     def path(self) -> str:
@@ -35,5 +40,5 @@ PUBLIC_PAGES: tuple[PublicPage, ...] = (
     PublicPage("condition-list", "education:condition-list"),
     PublicPage("locations", "clinic:locations"),
     PublicPage("privacy", "clinic:privacy"),
-    PublicPage("request-form", "appointments:request-create"),
+    PublicPage("request-form", "appointments:request-create", indexed=False),
 )

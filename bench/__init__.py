@@ -1,0 +1,1 @@
+"""Audit and load benchmarks of the site: ``make audit`` and ``make bench``."""
