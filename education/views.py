@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from . import cache
 from .forms import SearchForm
 from .models import Page, PageRedirect
 
@@ -60,13 +61,24 @@ class ConditionListView(PageListView):
 
 class PageDetailView(DetailView):
     """A published page for everyone; a draft for staff allowed to view it, with a
-    "Draft preview" banner and never cached. An old address answers with a 301."""
+    "Draft preview" banner and never cached. An old address answers with a 301.
+    Anonymous visitors get the rendered page from the cache when nothing changed."""
 
     context_object_name = "page"
     kind: str = Page.Kind.PROCEDURE
 
     def get(self, request, *args, **kwargs):
-        slug = kwargs["slug"]
+        key = cache.page_key(request)
+        html = cache.get_page(key)
+        if html is not None:
+            return HttpResponse(html)
+        self.object = None
+        response = self.render_page(request, kwargs["slug"])
+        if key and self.object is not None and self.object.is_published:
+            response.add_post_render_callback(lambda done: cache.set_page(key, done))
+        return response
+
+    def render_page(self, request, slug):
         page = Page.objects.with_parts().filter(slug=slug).first()
         if page is None:
             moved = PageRedirect.objects.select_related("page").filter(old_slug=slug)

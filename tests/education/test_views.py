@@ -369,3 +369,73 @@ def test_search_costs_at_most_6_queries(
         make_page(title=f"Fracture care {number}")
     with django_assert_max_num_queries(6):
         assert client.get("/search/?q=fracture").status_code == 200
+
+
+# --- Cached pages for anonymous visitors --------------------------------------------
+
+
+def warm(client, page):
+    """Visit twice: the first visit caches the clinic's details, the second the page."""
+    detail(client, page)
+    return detail(client, page)
+
+
+def test_a_second_anonymous_visit_is_served_without_queries(
+    client, page, django_assert_num_queries
+):
+    first = warm(client, page)
+    with django_assert_num_queries(0):
+        second = detail(client, page)
+    assert second.content == first.content
+
+
+def test_an_edit_shows_at_once_despite_the_cache(client, page, reviewer_user):
+    warm(client, page)
+    page.title = "Balloon kyphoplasty"
+    services.page_save(page=page, by=reviewer_user)
+    assert "Balloon kyphoplasty" in detail(client, page).content.decode()
+
+
+def test_an_edited_part_shows_at_once_despite_the_cache(client, page):
+    warm(client, page)
+    faq = page.parts.get(type="faq")
+    faq.body = "A brand new answer."
+    faq.save()
+    assert "A brand new answer." in detail(client, page).content.decode()
+
+
+def test_an_edit_to_a_related_page_shows_at_once(client, page):
+    other = make_page(title="Vertebroplasty")
+    page.related.add(other)
+    warm(client, page)
+    other.title = "Vertebroplasty, renamed"
+    other.save()
+    assert "Vertebroplasty, renamed" in detail(client, page).content.decode()
+
+
+def test_unpublishing_hides_the_page_at_once(client, page, reviewer_user):
+    warm(client, page)
+    services.page_unpublish(page=page, by=reviewer_user)
+    assert detail(client, page).status_code == 404
+
+
+def test_a_new_clinic_phone_shows_at_once(client, page, clinic_settings):
+    warm(client, page)
+    clinic_settings.main_phone = "555-0199"
+    clinic_settings.save()
+    detail(client, page)  # reads the new details into the cache
+    assert "555-0199" in detail(client, page).content.decode()
+
+
+def test_staff_are_never_served_the_cached_copy(client, page, editor_user):
+    warm(client, page)
+    client.force_login(editor_user)
+    Page.objects.filter(pk=page.pk).update(title="Changed quietly")
+    assert "Changed quietly" in detail(client, page).content.decode()
+
+
+def test_each_host_has_its_own_cached_copy(client, page, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "clinic.example"]
+    warm(client, page)
+    html = client.get(page.get_absolute_url(), HTTP_HOST="clinic.example").content
+    assert b'href="http://clinic.example/procedures/kyphoplasty/"' in html
