@@ -68,9 +68,15 @@ class TopicField(forms.ChoiceField):
         groups = {Page.Kind.PROCEDURE: [], Page.Kind.CONDITION: []}
         for page in pages:
             groups.setdefault(page.kind, []).append((str(page.pk), page.title))
+        headings = {
+            Page.Kind.PROCEDURE: _("Procedures"),
+            Page.Kind.CONDITION: _("Conditions"),
+        }
         choices = [("", _("I'm not sure"))]
         choices += [
-            (label, groups[kind]) for kind, label in Page.Kind.choices if groups[kind]
+            (headings.get(kind, kind), options)
+            for kind, options in groups.items()
+            if options
         ]
         super().__init__(choices=choices, required=False, **kwargs)
 
@@ -79,7 +85,7 @@ class TopicField(forms.ChoiceField):
         return self.pages.get(value) if value else None
 
 
-def radios(choices, **kwargs) -> forms.TypedChoiceField:
+def radios(choices, **kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **kwargs)
 
 

@@ -186,6 +186,7 @@ def test_topic_choices_are_published_pages_and_not_sure(place):
     form = AppointmentRequestForm()
     html = str(form["topic"])
     assert "Kyphoplasty" in html and "I&#x27;m not sure" in html
+    assert '<optgroup label="Procedures">' in html
     assert "Secret draft" not in html
     valid = bound(place, topic=str(page.pk))
     assert valid.is_valid(), valid.errors
