@@ -212,15 +212,17 @@ class PageAdmin(VersionAdmin):
             fields.append("status")
         return fields
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "related":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["queryset"] = Page.objects.order_by("kind", "title")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         related = form.base_fields.get("related")
-        if related is not None:
-            pages = Page.objects.order_by("kind", "title")
-            if obj is not None:
-                pages = pages.exclude(pk=obj.pk)
-            related.queryset = pages
-            related.widget = forms.CheckboxSelectMultiple(choices=related.choices)
+        if related is not None and obj is not None:
+            related.queryset = related.queryset.exclude(pk=obj.pk)
         return form
 
     # --- Permissions: a live page is changed only by someone who may publish. ---

@@ -102,8 +102,8 @@ class Page(models.Model):
         CONDITION = "condition", _("Condition")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft: only staff can see it")
-        PUBLISHED = "published", _("Published: anyone can see it")
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(
@@ -129,7 +129,14 @@ class Page(models.Model):
         ),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "A draft is seen only by staff, at the page's own address, under a "
+            "“Draft preview” banner. A published page is open to everyone."
+        ),
     )
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(help_text='The name patients know, e.g. “Kyphoplasty”.', max_length=120, verbose_name='title')),
                 ('slug', models.SlugField(help_text="The last part of the page's web address: lowercase words joined by hyphens. Changing it on a published page keeps the old address working.", max_length=120, unique=True, verbose_name='address (slug)')),
                 ('summary', models.CharField(help_text='One or two plain sentences, 160 characters at most. Shown under the title, in lists, in search results and by search engines.', max_length=160, verbose_name='summary')),
-                ('status', models.CharField(choices=[('draft', 'Draft: only staff can see it'), ('published', 'Published: anyone can see it')], default='draft', max_length=20, verbose_name='status')),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', help_text="A draft is seen only by staff, at the page's own address, under a “Draft preview” banner. A published page is open to everyone.", max_length=20, verbose_name='status')),
                 ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='first published')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
