@@ -8,6 +8,9 @@ inline per type. ``Procedure`` and ``Condition`` are proxies of ``Page`` so each
 its own entry, list and permissions in the admin.
 """
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 import reversion
 from django.db import connections, models
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
@@ -347,20 +350,21 @@ class Condition(Page):
         self.kind = self.KIND
 
 
+@dataclass
 class Block:
-    """One heading's worth of a page body, for the template and the contents list."""
+    """One heading's worth of a page body, for the template and the contents list:
+    a section, or a group of steps, timeline entries or questions."""
 
-    GROUP_HEADINGS = {
+    kind: str
+    heading: str
+    anchor: str
+    items: list
+
+    GROUP_HEADINGS: ClassVar[dict] = {
         "steps": (_("How it is done, step by step"), "steps"),
         "timeline": (_("Recovery timeline"), "timeline"),
         "faqs": (_("Questions people often ask"), "questions"),
     }
-
-    def __init__(self, kind: str, heading: str, anchor: str, items: list):
-        self.kind = kind
-        self.heading = heading
-        self.anchor = anchor
-        self.items = items
 
     @classmethod
     def for_group(cls, group: str, items: list) -> "Block":

@@ -5,6 +5,7 @@ written once, here. Database constraints on the models hold the invariants."""
 import calendar
 import datetime
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -19,11 +20,11 @@ REVIEW_INTERVAL_MONTHS = 12
 READING_GRADE_TARGET = 8
 
 
-def can_publish(user) -> bool:
+def can_publish(user: AbstractBaseUser) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
 
 
-def page_can_be_edited_by(*, page: Page, user) -> bool:
+def page_can_be_edited_by(*, page: Page, user: AbstractBaseUser) -> bool:
     """Anyone with change permission edits drafts; what patients read is changed
     only by someone who may publish."""
     return not page.is_published or can_publish(user)
@@ -38,7 +39,7 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 @transaction.atomic
-def page_save(*, page: Page, by) -> Page:
+def page_save(*, page: Page, by: AbstractBaseUser | None) -> Page:
     """Save an edit to ``page`` made by the staff member ``by``.
 
     ``by=None`` is the system itself (the demo loader). Without the publish
@@ -88,14 +89,14 @@ def page_keep_old_slug(*, page: Page, old_slug: str) -> None:
         )
 
 
-def page_publish(*, page: Page, by) -> Page:
+def page_publish(*, page: Page, by: AbstractBaseUser | None) -> Page:
     if by is not None and not can_publish(by):
         raise PermissionDenied(_("You may not publish pages."))
     page.status = Page.Status.PUBLISHED
     return page_save(page=page, by=by)
 
 
-def page_unpublish(*, page: Page, by) -> Page:
+def page_unpublish(*, page: Page, by: AbstractBaseUser | None) -> Page:
     if by is not None and not can_publish(by):
         raise PermissionDenied(_("You may not unpublish pages."))
     page.status = Page.Status.DRAFT
