@@ -276,7 +276,8 @@ class AppointmentRequestForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault(TIMING_FIELD, timing_token())
         self.fields["consent"].help_text = format_html(
-            '<a href="{}">How we use and protect your information</a>',
+            '<a class="standalone-link" href="{}">'
+            "How we use and protect your information</a>",
             reverse("clinic:privacy"),
         )
         # The limit is checked on sending, with a message; a maxlength attribute
