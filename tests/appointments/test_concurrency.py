@@ -2,10 +2,10 @@
 
 The senders are threads with their own database connections, so the test cannot run
 inside a rolled-back transaction: it is a transactional test, and the database is
-emptied afterwards (then Django re-creates content types and permissions). It does not
-ask for ``serialized_rollback``: that would skip the re-creation on the promise that
-the next test restores the data, and the browser tests, whose Playwright greenlet sees
-a different connection object, do not (see the report on tests/e2e/conftest.py).
+emptied afterwards, then Django re-creates content types and permissions. It does not
+ask for ``serialized_rollback``, which skips that re-creation on the promise that the
+next test restores everything: a next test that does not would start on an empty
+database.
 """
 
 import threading
