@@ -43,9 +43,21 @@ def browser():
         if os.environ.get("CLINIC_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{reason} (CLINIC_REQUIRE_BROWSER=1 asks for a real browser)")
         pytest.skip(reason)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright runs, the test thread sees Django's connections through a new
+    # context (asgiref's Local is a contextvar), so new connection objects, without
+    # the database contents serialized at setup: carry those over, or every
+    # ``serialized_rollback`` test after this one would start on an empty database.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
         )
@@ -92,6 +104,24 @@ def page(browser_context, page_requests, page_errors):
     page.on("pageerror", lambda error: page_errors.append(str(error)))
     yield page
     page.close()
+
+
+@pytest.fixture
+def new_session(browser, live_server, viewport):
+    """Open another browser session (its own cookies): a second person on the site."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(
+            base_url=live_server.url, viewport=viewport, locale="en-US"
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

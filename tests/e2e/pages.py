@@ -37,7 +37,19 @@ class PublicPage:
 PUBLIC_PAGES: tuple[PublicPage, ...] = (
     PublicPage("home", "clinic:home"),
     PublicPage("procedure-list", "education:procedure-list"),
+    PublicPage(
+        "procedure-detail",
+        "education:procedure-detail",
+        kwargs=(("slug", "kyphoplasty"),),
+    ),
     PublicPage("condition-list", "education:condition-list"),
+    PublicPage(
+        "condition-detail",
+        "education:condition-detail",
+        kwargs=(("slug", "vertebral-compression-fracture"),),
+    ),
+    # Search results are kept out of search engines, as search engines ask.
+    PublicPage("search", "education:search", query=(("q", "fracture"),), indexed=False),
     PublicPage("locations", "clinic:locations"),
     PublicPage("privacy", "clinic:privacy"),
     PublicPage("request-form", "appointments:request-create", indexed=False),

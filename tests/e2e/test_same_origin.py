@@ -1,10 +1,10 @@
-"""Every public page loads everything from the site itself: no CDN, font or tracker."""
+"""Every screen loads everything from the site itself: no CDN, font or tracker."""
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.pages import PUBLIC_PAGES
+from tests.e2e.helpers import SCREENS
 
 pytestmark = [
     pytest.mark.e2e,
@@ -17,16 +17,18 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-@pytest.mark.parametrize("public_page", PUBLIC_PAGES, ids=str)
-def test_public_page_requests_its_own_origin_only(
-    public_page, page, page_requests, page_errors, live_server, demo
+def test_every_screen_requests_its_own_origin_only(
+    page, page_requests, page_errors, live_server, demo
 ):
-    response = page.goto(public_page.path)
-    page.wait_for_load_state("networkidle")
-
-    assert response.status == 200
-    assert len(page_requests) > 1, "the page loads its stylesheets and icon"
-    foreign = [url for url in page_requests if origin(url) != live_server.url]
-    assert foreign == []
-    # A blocked script or style (CSP) shows up as a console error.
-    assert page_errors == []
+    foreign, errors = {}, {}
+    for screen, show in SCREENS.items():
+        page_requests.clear()
+        page_errors.clear()
+        show(page)
+        page.wait_for_load_state("networkidle")
+        assert any(url.endswith(".css") for url in page_requests), screen
+        foreign[screen] = [u for u in page_requests if origin(u) != live_server.url]
+        # A script or style the CSP blocked shows up as a console error.
+        errors[screen] = list(page_errors)
+    assert {k: v for k, v in foreign.items() if v} == {}
+    assert {k: v for k, v in errors.items() if v} == {}
