@@ -1,11 +1,9 @@
 """Many patients sending at once: every request is saved, each with its own code.
 
 The senders are threads with their own database connections, so the test cannot run
-inside a rolled-back transaction: it is a transactional test, and the database is
-emptied afterwards, then Django re-creates content types and permissions. It does not
-ask for ``serialized_rollback``, which skips that re-creation on the promise that the
-next test restores everything: a next test that does not would start on an empty
-database.
+inside a rolled-back transaction: it is a transactional test. Like the browser tests,
+it asks for ``serialized_rollback``, so the next transactional test starts from the
+migrated data (roles included) rather than an emptied database.
 """
 
 import threading
@@ -23,7 +21,7 @@ from .factories import form_data
 SENDERS = 20
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_submissions_are_all_saved_with_unique_references():
     place = make_location(name="Concurrency Place")
     url = reverse("appointments:request-create")
