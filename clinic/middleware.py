@@ -1,10 +1,13 @@
-"""Turn an unreachable database into a calm 503 page instead of a 500."""
+"""Project middleware: a calm 503 when the database is down; proxy-aware auditing."""
 
 import logging
 
+from auditlog.middleware import AuditlogMiddleware
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from .net import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -31,4 +34,19 @@ class DatabaseUnavailableMiddleware:
             # The exception text can hold SQL parameters; log only its type.
             logger.error("Database unavailable: %s", type(exception).__name__)
             return render_unavailable(request)
+        return None
+
+
+class ProxyAwareAuditlogMiddleware(AuditlogMiddleware):
+    """django-auditlog's middleware, reading the address the way the lockout does.
+
+    The stock one trusts the first X-Forwarded-For entry, which a visitor can write.
+    """
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_ip(request)
+
+    @staticmethod
+    def _get_remote_port(request):
         return None

@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "clinic.middleware.ProxyAwareAuditlogMiddleware",
     # Axes last, as its documentation asks, so it sees the finished login attempt.
     "axes.middleware.AxesMiddleware",
 ]

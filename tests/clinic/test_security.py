@@ -132,3 +132,14 @@ def test_lockout_counts_per_client_behind_the_proxy(client, settings, frontdesk_
         HTTP_X_FORWARDED_FOR="198.51.100.20",
     )
     assert response.status_code == 302
+
+
+def test_audit_log_records_the_proxy_aware_address_not_a_forged_one(settings):
+    from clinic.middleware import ProxyAwareAuditlogMiddleware
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7"
+    )
+    extra = ProxyAwareAuditlogMiddleware(lambda r: None).get_extra_data(request)
+    assert extra["remote_addr"] == "203.0.113.7"
