@@ -50,6 +50,7 @@ def browser():
     # context (asgiref's Local is a contextvar), so new connection objects, without
     # the database contents serialized at setup: carry those over, or every
     # ``serialized_rollback`` test after this one would start on an empty database.
+    before = [connections[alias] for alias in connections]
     serialized = {
         alias: connections[alias]._test_serialized_contents
         for alias in connections
@@ -63,6 +64,47 @@ def browser():
         )
         yield browser
         browser.close()
+        connections.close_all()
+    # Connections of either context left open would keep PostgreSQL from dropping
+    # the test database at the end of the session.
+    for connection in before:
+        connection.close()
+
+
+def _flush_and_restore(*, restore: bool) -> None:
+    """Empty the test database without re-creating content types, then, if asked,
+    reload what migrations put there (groups and their permissions included)."""
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is None:
+            continue
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            database=alias,
+            inhibit_post_migrate=True,
+        )
+        if restore:
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_data_around_browser_tests(django_db_setup, django_db_blocker):
+    """Browser tests are transactional with ``serialized_rollback``: each starts by
+    reloading the data migrations made and ends on an empty database. Make both
+    true whatever ran before or runs after: start the module on an empty database
+    (a transactional test without serialized rollback leaves Django's re-created
+    content types behind, which the reload would collide with), and hand the
+    migrated data back when the module is done."""
+    with django_db_blocker.unblock():
+        _flush_and_restore(restore=False)
+    yield
+    with django_db_blocker.unblock():
+        _flush_and_restore(restore=True)
 
 
 @pytest.fixture
