@@ -1,5 +1,5 @@
-"""axe-core finds nothing on any screen a patient sees, body text is large, and the
-form's error summary takes the focus.
+"""axe-core finds nothing on any screen a patient sees, body text is large, targets
+are big enough on a phone, and the form's error summary takes the focus.
 
 The screens are the pages of ``pages.py`` plus the request form's error state and
 the confirmation (``helpers.SCREENS``).
@@ -13,7 +13,9 @@ from tests.e2e.a11y import (
     axe_violations,
     body_font_px,
     describe_violations,
+    small_targets,
 )
+from tests.e2e.conftest import MOBILE
 from tests.e2e.helpers import SCREENS, show_form_errors
 
 pytestmark = [
@@ -35,6 +37,17 @@ def test_body_text_is_at_least_18px_on_every_screen(page, demo):
         show(page)
         sizes[screen] = body_font_px(page)
     assert {k: v for k, v in sizes.items() if v < MIN_BODY_FONT_PX} == {}
+
+
+@pytest.mark.parametrize("viewport", [MOBILE], ids=["phone"])
+def test_targets_are_at_least_24px_on_a_phone_on_every_screen(page, demo):
+    """WCAG 2.5.8, stricter than axe's target-size rule, which also passes a small
+    target with room around it: here only a link inside a sentence may be smaller."""
+    too_small = {}
+    for screen, show in SCREENS.items():
+        show(page)
+        too_small[screen] = small_targets(page)
+    assert {k: v for k, v in too_small.items() if v} == {}
 
 
 def test_error_summary_takes_the_focus(page, demo):
