@@ -128,8 +128,8 @@ PAGES: list[dict] = [
                     "- **Ask about blood thinners.** Aspirin, warfarin and other blood "
                     "thinners raise the risk of bleeding. You may need to pause them "
                     "for a few days. **Do not stop any medicine on your own.** Your "
-                    "doctor will tell you if and when to stop, and will check with the "
-                    "doctor who prescribed it.\n"
+                    "doctor will tell you if and when to stop. We may also check with "
+                    "the doctor who prescribed it.\n"
                     "- **Tell us about allergies.** Let us know if you have ever had a "
                     "reaction to X-ray dye, numbing medicine, sedation or latex.\n"
                     "- **Get your tests done.** You may need X-rays, an MRI or CT "
@@ -658,10 +658,10 @@ PAGES: list[dict] = [
                     "into the bone. No balloon is used. The doctor watches on X-ray as "
                     "the cement fills the bone. It hardens within minutes."
                 ),
-                "illustration": "kyphoplasty-4-cement.svg",
+                "illustration": "vertebroplasty-cement.svg",
                 "alt": (
-                    "Side view of the spine bone with gray bone cement inside it, "
-                    "passing in through the needle."
+                    "Side view of a flattened spine bone. Gray bone cement flows out "
+                    "of the needle and spreads into the cracks of the bone."
                 ),
             },
             {
