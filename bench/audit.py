@@ -135,7 +135,7 @@ def noindex_only(report: dict) -> bool:
 
 
 def print_table(rows: list[tuple[str, str, dict, bool]]) -> None:
-    header = f"{'page':<18} {'path':<34} " + " ".join(f"{c:>14}" for c in CATEGORIES)
+    header = f"{'page':<18} {'path':<42} " + " ".join(f"{c:>14}" for c in CATEGORIES)
     print(header)
     print("-" * len(header))
     for name, path, page_scores, noindex in rows:
@@ -144,7 +144,7 @@ def print_table(rows: list[tuple[str, str, dict, bool]]) -> None:
         ]
         if noindex:
             cells[CATEGORIES.index("seo")] += "*"
-        print(f"{name:<18} {path:<34} " + " ".join(f"{c:>14}" for c in cells))
+        print(f"{name:<18} {path:<42} " + " ".join(f"{c:>14}" for c in cells))
     if any(noindex for *_, noindex in rows):
         print(
             "* noindex on purpose (tests/e2e/pages.py): is-crawlable fails by design "

@@ -163,6 +163,7 @@ def run_locust(
             "rps": round(float(row["Requests/s"]), 1),
             "p50_ms": float(row["50%"]) if row["50%"] != "N/A" else None,
             "p99_ms": float(row["99%"]) if row["99%"] != "N/A" else None,
+            "bytes": round(float(row["Average Content Size"])),
         }
         for row in rows
         if row["Name"] != "Aggregated"
@@ -176,6 +177,19 @@ def get_status(url: str) -> int:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def anonymous_queries(path: str) -> int:
+    """Queries a visitor's request costs once caches are warm, counted in-process."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return len(queries)
 
 
 # --- 1. Pages beside the floor --------------------------------------------------------
@@ -203,7 +217,8 @@ def measure_pages(site: Site, plan: Plan, tmp: Path, log) -> list[dict]:
             env={"BENCH_PATH": path},
             tmp=tmp,
         )[path]
-        rows.append({"page": label, "path": path, **stats})
+        queries = anonymous_queries(path)
+        rows.append({"page": label, "path": path, "queries": queries, **stats})
         log(f"  {label}: {stats['rps']} req/s, p50 {stats['p50_ms']} ms")
     floor = rows[0].get("rps")
     for row in rows:
@@ -449,7 +464,10 @@ def measure_admin_queue(site: Site, plan: Plan, log) -> dict:
 # --- Report ---------------------------------------------------------------------------
 def print_report(results: dict) -> None:
     print("\n1. Pages beside the floor (req/s, latency in ms)")
-    print(f"   {'page':<16}{'req/s':>9}{'p50':>8}{'p99':>8}{'fail':>6}{'ratio':>8}")
+    print(
+        f"   {'page':<16}{'req/s':>9}{'p50':>8}{'p99':>8}{'fail':>6}{'ratio':>8}"
+        f"{'queries':>9}{'bytes':>9}"
+    )
     for row in results["pages"]:
         if "missing" in row:
             print(f"   {row['page']:<16} not measured: {row['missing']}")
@@ -458,6 +476,7 @@ def print_report(results: dict) -> None:
         print(
             f"   {row['page']:<16}{row['rps']:>9}{row['p50_ms']:>8.0f}"
             f"{row['p99_ms']:>8.0f}{row['failures']:>6}{ratio:>8}"
+            f"{row['queries']:>9}{row['bytes']:>9}"
         )
     form = results["form"]
     print("\n2. Request form")
