@@ -62,4 +62,4 @@ bench: venv
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) staticfiles .test-db.sqlite3* .test-media
+	rm -rf $(VENV) staticfiles .test-db-*.sqlite3* .test-media

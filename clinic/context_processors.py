@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 
-from .models import SITE_CONTEXT_CACHE_KEY, ClinicSettings, Location
+from .models import SITE_CONTEXT_CACHE_KEY, ClinicSettings, Location, tel_href
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class FallbackClinic:
 
     @property
     def main_phone_href(self) -> str:
-        return "tel:" + "".join(c for c in self.main_phone if c.isdigit() or c == "+")
+        return tel_href(self.main_phone)
 
 
 def site_context() -> dict:

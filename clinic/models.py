@@ -1,12 +1,16 @@
 """The clinic itself as data: name, phone lines and locations, edited in the admin."""
 
-from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from solo.models import SingletonModel
 
 SITE_CONTEXT_CACHE_KEY = "clinic:site-context"
+
+
+def tel_href(number: str) -> str:
+    """A ``tel:`` link for a phone number as people write it: 555-0100 → tel:5550100."""
+    return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
 
 
 class ClinicSettings(SingletonModel):
@@ -40,13 +44,9 @@ class ClinicSettings(SingletonModel):
     def __str__(self) -> str:
         return str(_("Clinic settings"))
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(SITE_CONTEXT_CACHE_KEY)
-
     @property
     def main_phone_href(self) -> str:
-        return "tel:" + "".join(c for c in self.main_phone if c.isdigit() or c == "+")
+        return tel_href(self.main_phone)
 
 
 class LocationQuerySet(models.QuerySet):
@@ -86,21 +86,12 @@ class Location(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(SITE_CONTEXT_CACHE_KEY)
-
     def get_absolute_url(self) -> str:
         return reverse("clinic:locations") + f"#{self.slug}"
 
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        cache.delete(SITE_CONTEXT_CACHE_KEY)
-        return result
-
     @property
     def phone_href(self) -> str:
-        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+        return tel_href(self.phone)
 
     @property
     def address_lines(self) -> list[str]:

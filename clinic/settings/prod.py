@@ -5,9 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env_bool, env_int
-
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+from .base import SECRET_KEY, STORAGES, env_bool, env_int
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
     raise ImproperlyConfigured(
@@ -23,6 +21,7 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+# Emails wait in the database queue for `manage.py db_worker`.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
@@ -32,6 +31,8 @@ TASKS = {
 }
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# Load balancers probe the app directly over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The TLS proxy sets X-Forwarded-Proto; only trust it because the proxy overwrites it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)

@@ -2,6 +2,7 @@
 
 import importlib
 import os
+import re
 import subprocess
 import sys
 
@@ -41,12 +42,16 @@ def test_standard_security_headers_are_sent(home):
 
 
 def load_prod_settings(monkeypatch, secret):
+    """Import the production settings afresh, as a new process would."""
     monkeypatch.setenv("DJANGO_SECRET_KEY", secret)
-    sys.modules.pop("clinic.settings.prod", None)
+    modules = ("clinic.settings.prod", "clinic.settings.base")
+    saved = {name: sys.modules.pop(name) for name in modules if name in sys.modules}
     try:
         return importlib.import_module("clinic.settings.prod")
     finally:
-        sys.modules.pop("clinic.settings.prod", None)
+        for name in modules:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
 
 
 def test_production_sends_hsts_for_at_least_a_year(monkeypatch):
@@ -69,6 +74,7 @@ def test_check_deploy_is_clean_under_production_settings():
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "clinic.settings.prod",
         "DJANGO_SECRET_KEY": "k" * 30 + "-production-secret-for-the-check-only",
+        "DJANGO_SITE_URL": "https://www.clinic.example",
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -143,3 +149,17 @@ def test_audit_log_records_the_proxy_aware_address_not_a_forged_one(settings):
     )
     extra = ProxyAwareAuditlogMiddleware(lambda r: None).get_extra_data(request)
     assert extra["remote_addr"] == "203.0.113.7"
+
+
+def test_production_health_check_is_not_redirected_to_https(monkeypatch):
+    prod = load_prod_settings(monkeypatch, "x" * 64)
+    assert any(re.match(pattern, "healthz") for pattern in prod.SECURE_REDIRECT_EXEMPT)
+
+
+def test_deploy_check_warns_when_site_url_is_not_public_https(settings):
+    from clinic.checks import site_url_is_public_https
+
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    assert [w.id for w in site_url_is_public_https(None)] == ["clinic.W001"]
+    settings.SITE_URL = "https://www.clinic.example"
+    assert site_url_is_public_https(None) == []

@@ -6,6 +6,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from clinic import views
+from clinic.models import Location
 from tests.conftest import make_location
 
 pytestmark = pytest.mark.django_db
@@ -36,11 +37,14 @@ def test_locations_page_lists_active_locations_only(client, clinic_settings):
     assert "Closed Place" not in html
 
 
-def test_editing_a_location_shows_at_once_despite_the_cache(client, clinic_settings):
+def test_editing_a_location_shows_at_once_despite_the_cache(
+    client, clinic_settings, django_capture_on_commit_callbacks
+):
     place = make_location(name="Riverside")
     client.get(reverse("clinic:locations"))
     place.name = "Riverbend"
-    place.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        place.save()
     assert "Riverbend" in client.get(reverse("clinic:locations")).content.decode()
 
 
@@ -94,3 +98,26 @@ def test_database_down_gives_503_page_with_phone(client, clinic_settings):
     assert response.status_code == 503
     assert "555-0142" in response.content.decode()
     assert response["Cache-Control"] == "no-store"
+
+
+def test_bulk_deleting_locations_clears_them_from_every_page(
+    client, clinic_settings, django_capture_on_commit_callbacks
+):
+    make_location(name="Riverside")
+    client.get(reverse("clinic:home"))
+    with django_capture_on_commit_callbacks(execute=True):
+        Location.objects.filter(name="Riverside").delete()
+    assert "Riverside" not in client.get(reverse("clinic:home")).content.decode()
+
+
+def test_site_context_is_forgotten_only_once_the_change_commits(
+    client, clinic_settings, django_capture_on_commit_callbacks
+):
+    client.get(reverse("clinic:home"))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        clinic_settings.main_phone = "555-0188"
+        clinic_settings.save()
+    assert "555-0188" not in client.get(reverse("clinic:home")).content.decode()
+    for callback in callbacks:
+        callback()
+    assert "555-0188" in client.get(reverse("clinic:home")).content.decode()
