@@ -425,7 +425,14 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("emails"))
     def email_status(self, obj):
         parts = []
-        if obj.email:
+        if obj.email and obj.acknowledgement_refused:
+            parts.append(
+                _(
+                    "No acknowledgement (the mail server refused the patient's "
+                    "address; check it when you call)"
+                )
+            )
+        elif obj.email:
             parts.append(
                 _("Acknowledgement sent %(when)s")
                 % {"when": _when(obj.patient_acknowledged_at)}
@@ -456,20 +463,35 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def assign_to_me(self, request, queryset):
         count = 0
         for appointment in queryset:
-            services.appointment_request_update(
-                request=appointment, by=request.user, data={"assigned_to": request.user}
+            try:
+                services.appointment_request_update(
+                    request=appointment,
+                    by=request.user,
+                    data={"assigned_to": request.user},
+                )
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("%(reference)s was not changed: %(reason)s")
+                    % {
+                        "reference": appointment.reference,
+                        "reason": " ".join(error.messages),
+                    },
+                    messages.ERROR,
+                )
+            else:
+                count += 1
+        if count:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d request is now assigned to you.",
+                    "%(n)d requests are now assigned to you.",
+                    count,
+                )
+                % {"n": count},
+                messages.SUCCESS,
             )
-            count += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%(n)d request is now assigned to you.",
-                "%(n)d requests are now assigned to you.",
-                count,
-            )
-            % {"n": count},
-            messages.SUCCESS,
-        )
 
     def _transition(self, request, queryset, to_status: str) -> None:
         done, refused = [], []
@@ -529,7 +551,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send unsent emails again"), permissions=["change"])
     def resend_emails(self, request, queryset):
-        pending = list(queryset.emails_pending().values_list("pk", flat=True))
+        # Ended requests get nothing: the task would skip them anyway.
+        pending = list(queryset.open().emails_pending().values_list("pk", flat=True))
         for pk in pending:
             services.enqueue_emails(pk)
         self.message_user(

@@ -6,6 +6,7 @@ calls so each message lands next to its field.
 """
 
 import time
+from datetime import timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
@@ -31,9 +32,17 @@ DATE_FORMATS = ["%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m %d %Y", "%Y-%m-%d"]
 MAX = AppointmentRequest.MESSAGE_MAX_LENGTH
 
 
-def timing_token() -> str:
+# A form left open longer than this is sent back with a request to send it again: an
+# old token, copied once, must not stay good for ever.
+TIMING_MAX_AGE = timedelta(days=1)
+EXPIRED = object()
+
+
+def timing_token(*, shown_at: int | None = None) -> str:
     """A signed note of when the form was shown, checked when it comes back."""
-    return signing.dumps(int(time.time()), salt=TIMING_SALT)
+    if shown_at is None:
+        shown_at = int(time.time())
+    return signing.dumps(shown_at, salt=TIMING_SALT)
 
 
 class NameField(forms.CharField):
@@ -231,12 +240,7 @@ class AppointmentRequestForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=_("I agree that the clinic may contact me about this request."),
-        error_messages={
-            "required": _(
-                "Please tick the box to agree that we may contact you. "
-                "We cannot reply without it."
-            )
-        },
+        error_messages={"required": services.CONSENT_REQUIRED},
     )
     # Left empty by people (it is hidden); filled in by many bots.
     website = forms.CharField(
@@ -376,16 +380,42 @@ class AppointmentRequestForm(forms.Form):
     # --- Bots ------------------------------------------------------------------
     def looks_automated(self) -> bool:
         """True for a filled honeypot, a missing or forged timing token, or a form
-        sent back faster than a person could fill it in."""
+        sent back faster than a person could fill it in.
+
+        A genuine token that is too old is not a bot's: ``clean`` asks the person to
+        send the form again.
+        """
         if self.data.get(HONEYPOT_FIELD):
             return True
-        try:
-            shown_at = signing.loads(self.data.get(TIMING_FIELD, ""), salt=TIMING_SALT)
-        except signing.BadSignature:
-            return True
-        if not isinstance(shown_at, int):
+        shown_at = self._shown_at()
+        if shown_at is EXPIRED:
+            return False
+        if shown_at is None:
             return True
         return time.time() - shown_at < settings.APPOINTMENT_MIN_FILL_SECONDS
+
+    def _shown_at(self):
+        """When the form was shown; EXPIRED, or None for a missing or forged token."""
+        try:
+            shown_at = signing.loads(
+                self.data.get(TIMING_FIELD, ""),
+                salt=TIMING_SALT,
+                max_age=TIMING_MAX_AGE,
+            )
+        except signing.SignatureExpired:
+            return EXPIRED
+        except signing.BadSignature:
+            return None
+        return shown_at if isinstance(shown_at, int) else None
+
+    def _renew_timing_token(self) -> None:
+        # The page comes back with what they typed and a fresh token. It counts as
+        # already filled in, so sending it straight away is not taken for a bot.
+        data = self.data.copy()
+        data[TIMING_FIELD] = timing_token(
+            shown_at=int(time.time()) - settings.APPOINTMENT_MIN_FILL_SECONDS
+        )
+        self.data = data
 
     # --- Validation ------------------------------------------------------------
     def clean_imaging(self):
@@ -396,6 +426,15 @@ class AppointmentRequestForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if self._shown_at() is EXPIRED:
+            self._renew_timing_token()
+            self.add_error(
+                None,
+                _(
+                    "This form was open for a long time, so it was not sent. Please "
+                    "check your answers and send it again."
+                ),
+            )
         try:
             services.appointment_request_check(data=cleaned)
         except ValidationError as error:

@@ -62,10 +62,16 @@ class AppointmentRequestQuerySet(models.QuerySet):
         return self.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
 
     def emails_pending(self):
-        """Requests with an email not yet sent (acknowledgement or notification)."""
+        """Requests with an email not yet sent (acknowledgement or notification).
+
+        An acknowledgement whose address the mail server refused for good is not
+        pending: sending it again cannot work.
+        """
         return self.filter(
             models.Q(location_notified_at__isnull=True)
-            | models.Q(patient_acknowledged_at__isnull=True) & ~models.Q(email="")
+            | models.Q(patient_acknowledged_at__isnull=True)
+            & ~models.Q(email="")
+            & models.Q(acknowledgement_refused=False)
         )
 
 
@@ -243,6 +249,15 @@ class AppointmentRequest(models.Model):
     location_notified_at = models.DateTimeField(
         _("location notified"), null=True, blank=True, editable=False
     )
+    acknowledgement_refused = models.BooleanField(
+        _("patient's address refused"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "The mail server refused the patient's email address for good, so the "
+            "acknowledgement is not tried again."
+        ),
+    )
     email_attempts = models.PositiveSmallIntegerField(
         _("failed email attempts"), default=0, editable=False
     )
@@ -251,7 +266,10 @@ class AppointmentRequest(models.Model):
         max_length=100,
         blank=True,
         editable=False,
-        help_text=_("The kind of error only; see the server's mail settings."),
+        help_text=_(
+            "Which email failed and the kind of error only; see the server's mail "
+            "settings."
+        ),
     )
 
     objects = AppointmentRequestQuerySet.as_manager()

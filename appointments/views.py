@@ -22,7 +22,9 @@ logger = logging.getLogger(__name__)
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 
 # The confirmation page reads the reference from the session, so its address is the
-# same for everyone and shows nothing to a stranger who gets hold of it.
+# same for everyone and shows nothing to a stranger who gets hold of it. It is shown
+# once and then taken out of the session: on a shared computer the next person must
+# not find it.
 RECEIPT_SESSION_KEY = "appointments:receipt"
 
 
@@ -80,9 +82,11 @@ class AppointmentRequestCreateView(FormView):
 
 @never_cache
 def request_thanks(request):
-    receipt = request.session.get(RECEIPT_SESSION_KEY)
+    receipt = request.session.pop(RECEIPT_SESSION_KEY, None)
     if not receipt:
-        return redirect("appointments:request-create")
+        # Shown already (a reload, the back button) or never: a calm page that says
+        # where the reference is, and nothing about any request.
+        return render(request, "appointments/appointmentrequest_sent.html")
     location = next(
         (
             place

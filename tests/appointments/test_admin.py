@@ -6,9 +6,11 @@ from datetime import timedelta
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from appointments import services
 from appointments.models import AppointmentRequest, StaffNote, StatusChange
 
 from .factories import make_request
@@ -400,6 +402,78 @@ def test_resend_action_queues_unsent_emails(desk, place, outbox):
     appointment.refresh_from_db()
     assert appointment.location_notified_at is not None
     assert len(outbox) == 1
+
+
+def test_resend_action_skips_ended_requests(desk, place, outbox):
+    spam = make_request(
+        location=place,
+        email="bot@example.com",
+        email_attempts=1,
+        status=Status.SPAM,
+        ended_at=timezone.now(),
+    )
+    html = act(desk, "resend_emails", spam).content.decode()
+    assert "Emails queued again for 0 requests" in html
+    assert outbox == []
+
+
+def test_email_line_says_when_the_patient_address_was_refused(desk, place):
+    appointment = make_request(
+        location=place,
+        email="gone@example.com",
+        location_notified_at=timezone.now(),
+        acknowledgement_refused=True,
+        email_attempts=1,
+        email_last_error="acknowledgement: SMTPRecipientsRefused",
+    )
+    html = desk.get(change_url(appointment)).content.decode()
+    assert "the mail server refused the patient&#x27;s address" in html
+    assert "last error: acknowledgement: SMTPRecipientsRefused" in html
+
+
+@pytest.fixture
+def very_old_patient(place):
+    """Saved when the birth date passed the checks; it no longer does (> 120 years)."""
+    born = timezone.localdate() - timedelta(days=130 * 366)
+    return make_request(location=place, date_of_birth=born)
+
+
+def test_staff_can_still_save_a_request_whose_answers_fail_todays_checks(
+    desk, very_old_patient
+):
+    response = desk.post(
+        change_url(very_old_patient),
+        change_form_data(very_old_patient, priority=Priority.HIGH),
+    )
+    assert response.status_code == 302
+    very_old_patient.refresh_from_db()
+    assert very_old_patient.priority == Priority.HIGH
+
+
+def test_assign_to_me_works_for_a_request_whose_answers_fail_todays_checks(
+    desk, very_old_patient, frontdesk_user
+):
+    response = act(desk, "assign_to_me", very_old_patient)
+    assert response.status_code == 200
+    very_old_patient.refresh_from_db()
+    assert very_old_patient.assigned_to == frontdesk_user
+
+
+def test_assign_to_me_names_a_request_it_could_not_change(desk, place, monkeypatch):
+    good, bad = make_request(location=place), make_request(location=place)
+    real_update = services.appointment_request_update
+
+    def update(*, request, **kwargs):
+        if request.pk == bad.pk:
+            raise ValidationError({"assigned_to": "Not allowed."})
+        return real_update(request=request, **kwargs)
+
+    monkeypatch.setattr(services, "appointment_request_update", update)
+    response = act(desk, "assign_to_me", good, bad)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1 request is now assigned to you" in html
+    assert f"{bad.reference} was not changed: Not allowed." in html
 
 
 # --- Export -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -144,3 +145,54 @@ def test_load_demo_command_includes_appointment_requests(db, tmp_path):
     out = StringIO()
     call_command("load_demo", accounts_file=tmp_path / "accounts.txt", stdout=out)
     assert AppointmentRequest.objects.count() == len(demo.DEMO_REQUESTS)
+
+
+@pytest.mark.parametrize("status", [Status.SPAM, Status.CLOSED, Status.NO_RESPONSE])
+def test_resend_command_skips_spam_and_ended_requests(place, outbox, status):
+    make_request(
+        location=place,
+        email="a@example.com",
+        email_attempts=2,
+        status=status,
+        ended_at=timezone.now(),
+    )
+    assert "for 0 appointment requests" in run("resend_appointment_emails")
+    assert outbox == []
+
+
+def test_resend_command_skips_an_acknowledgement_the_server_refused_for_good(
+    place, outbox
+):
+    make_request(
+        location=place,
+        email="gone@example.com",
+        email_attempts=1,
+        location_notified_at=timezone.now(),
+        acknowledgement_refused=True,
+    )
+    assert "for 0 appointment requests" in run("resend_appointment_emails")
+    assert outbox == []
+
+
+@pytest.fixture
+def sessions(db):
+    now = timezone.now()
+    expired = Session.objects.create(
+        session_key="expired", session_data="", expire_date=now - timedelta(hours=1)
+    )
+    current = Session.objects.create(
+        session_key="current", session_data="", expire_date=now + timedelta(hours=1)
+    )
+    return expired, current
+
+
+def test_purge_clears_expired_sessions(sessions):
+    output = run("purge_appointment_requests")
+    assert "Cleared expired sessions." in output
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["current"]
+
+
+def test_purge_dry_run_clears_no_session(sessions):
+    output = run("purge_appointment_requests", "--dry-run")
+    assert "sessions" not in output
+    assert Session.objects.count() == 2

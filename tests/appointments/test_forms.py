@@ -2,12 +2,19 @@
 
 import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import signing
 from django.utils import timezone
 
-from appointments.forms import TIMING_SALT, AppointmentRequestForm, timing_token
+from appointments import services
+from appointments.forms import (
+    TIMING_MAX_AGE,
+    TIMING_SALT,
+    AppointmentRequestForm,
+    timing_token,
+)
 from education.models import Page
 
 from .conftest import make_page
@@ -172,6 +179,14 @@ def test_consent_is_required(place):
     assert "consent" in form.errors
 
 
+def test_the_consent_message_is_written_once_for_form_and_service(place):
+    field = AppointmentRequestForm.base_fields["consent"]
+    assert field.error_messages["required"] is services.CONSENT_REQUIRED
+    form = bound(place, consent=None)
+    form.is_valid()
+    assert form.errors["consent"] == [str(services.CONSENT_REQUIRED)]
+
+
 def test_none_yet_and_a_scan_together_are_refused(place):
     form = AppointmentRequestForm(data={**form_data(place), "imaging": ["none", "mri"]})
     assert not form.is_valid()
@@ -252,3 +267,32 @@ def test_a_person_taking_their_time_does_not_look_automated(place, settings):
     settings.APPOINTMENT_MIN_FILL_SECONDS = 3
     ten_seconds_ago = signing.dumps(int(time.time()) - 10, salt=TIMING_SALT)
     assert not bound(place, started=ten_seconds_ago).looks_automated()
+
+
+def signed_days_ago(days: float) -> str:
+    """A genuine timing token, signed as if the form had been shown ``days`` ago."""
+    then = time.time() - days * 24 * 3600
+    with mock.patch("django.core.signing.time.time", return_value=then):
+        return timing_token(shown_at=int(then))
+
+
+def test_a_token_older_than_a_day_is_not_taken_for_a_bot(place):
+    form = bound(place, started=signed_days_ago(2))
+    assert not form.looks_automated()
+
+
+def test_a_token_older_than_a_day_asks_to_send_again_and_keeps_the_answers(place):
+    form = bound(place, started=signed_days_ago(2))
+    assert not form.is_valid()
+    assert "open for a long time" in " ".join(form.non_field_errors())
+    assert form["first_name"].value() == "Marguerite"
+    fresh = form["started"].value()
+    assert signing.loads(fresh, salt=TIMING_SALT, max_age=TIMING_MAX_AGE)
+    assert not bound(place, started=fresh).looks_automated()
+    assert bound(place, started=fresh).is_valid()
+
+
+def test_a_token_from_a_few_hours_ago_is_fine(place):
+    form = bound(place, started=signed_days_ago(0.5))
+    assert not form.looks_automated()
+    assert form.is_valid(), form.errors

@@ -204,6 +204,29 @@ def test_update_refuses_to_touch_what_the_patient_sent(appointment, frontdesk_us
         )
 
 
+def test_update_checks_only_what_staff_changed(place, frontdesk_user):
+    # Saved when it passed; today the birth date is more than 120 years ago.
+    born = timezone.localdate() - timedelta(days=130 * 366)
+    appointment = make_request(location=place, date_of_birth=born)
+    services.appointment_request_update(
+        request=appointment,
+        by=frontdesk_user,
+        data={"priority": Priority.HIGH, "assigned_to": frontdesk_user},
+    )
+    appointment.refresh_from_db()
+    assert appointment.priority == Priority.HIGH
+    assert appointment.assigned_to == frontdesk_user
+    assert appointment.date_of_birth == born
+
+
+def test_update_still_checks_the_staff_fields(appointment, frontdesk_user):
+    with pytest.raises(ValidationError) as caught:
+        services.appointment_request_update(
+            request=appointment, by=frontdesk_user, data={"priority": 99}
+        )
+    assert set(caught.value.message_dict) == {"priority"}
+
+
 def test_staff_note_gets_its_author_and_time(appointment, frontdesk_user):
     note = services.staff_note_create(
         request=appointment, author=frontdesk_user, text="  Left a voicemail. "

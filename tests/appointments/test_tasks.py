@@ -10,11 +10,14 @@ from django_tasks import default_task_backend
 from appointments import emails, tasks
 from appointments.models import AppointmentRequest
 
+from .backends import RefusePatientEmailBackend
 from .factories import form_data, make_request
 
 pytestmark = pytest.mark.django_db
 
 FAILING = "tests.appointments.backends.FailingEmailBackend"
+REFUSE_PATIENT = "tests.appointments.backends.RefusePatientEmailBackend"
+REFUSE_PATIENT_FOR_NOW = "tests.appointments.backends.RefusePatientForNowEmailBackend"
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
@@ -99,7 +102,10 @@ def test_failed_send_keeps_the_request_and_records_the_error_type(
     assert response.status_code == 302
     appointment = AppointmentRequest.objects.get()
     assert appointment.email_attempts == 1
-    assert appointment.email_last_error == "SMTPRecipientsRefused"
+    assert appointment.email_last_error == (
+        "location notification: SMTPRecipientsRefused; "
+        "acknowledgement: SMTPRecipientsRefused"
+    )
     assert appointment.location_notified_at is None
 
 
@@ -169,3 +175,83 @@ def test_a_queue_that_cannot_take_the_job_never_fails_the_submission(
         response = client.post("/appointments/request/", form_data(place))
     assert response.status_code == 302
     assert AppointmentRequest.objects.count() == 1
+
+
+def test_the_location_is_notified_before_the_patient_is_acknowledged(urgent, outbox):
+    tasks.send_appointment_emails.call(urgent.pk)
+    assert [m.to for m in outbox] == [
+        [urgent.location.notification_email],
+        ["hv@example.com"],
+    ]
+
+
+@pytest.fixture
+def refusing(settings):
+    RefusePatientEmailBackend.tried = []
+    settings.EMAIL_BACKEND = REFUSE_PATIENT
+    return RefusePatientEmailBackend
+
+
+def test_a_refused_patient_address_never_stops_the_location_email(
+    client, place, refusing, outbox, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level("DEBUG")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/appointments/request/",
+            form_data(place, email="gone@example.com", warning_symptoms="fever"),
+        )
+    assert response.status_code == 302
+    appointment = AppointmentRequest.objects.get()
+    assert appointment.is_urgent
+    assert appointment.location_notified_at is not None
+    assert [m.to for m in outbox] == [[place.notification_email]]
+    assert outbox[0].subject.startswith("URGENT")
+    assert appointment.patient_acknowledged_at is None
+    assert appointment.acknowledgement_refused
+    assert appointment.email_last_error == "acknowledgement: SMTPRecipientsRefused"
+    assert "gone@example.com" not in caplog.text
+
+
+def test_a_patient_address_refused_for_good_is_not_tried_again(
+    urgent, refusing, outbox, settings
+):
+    settings.TASKS = DUMMY_TASKS
+    default_task_backend.clear()
+    tasks.send_appointment_emails.call(urgent.pk)
+    assert default_task_backend.results == []  # no retry queued
+    assert not AppointmentRequest.objects.emails_pending().exists()
+    tasks.send_appointment_emails.call(urgent.pk)  # a resend finds nothing to do
+    assert refusing.tried == [urgent.location.notification_email, "hv@example.com"]
+    assert len(outbox) == 1
+
+
+def test_a_patient_address_refused_for_now_is_tried_again(urgent, outbox, settings):
+    settings.EMAIL_BACKEND = REFUSE_PATIENT_FOR_NOW
+    settings.TASKS = DUMMY_TASKS
+    default_task_backend.clear()
+    tasks.send_appointment_emails.call(urgent.pk)
+    urgent.refresh_from_db()
+    assert urgent.location_notified_at is not None
+    assert not urgent.acknowledgement_refused
+    assert len(default_task_backend.results) == 1
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    tasks.send_appointment_emails.call(urgent.pk)
+    urgent.refresh_from_db()
+    assert [m.to for m in outbox] == [
+        [urgent.location.notification_email],
+        ["hv@example.com"],
+    ]
+    assert urgent.patient_acknowledged_at and urgent.email_last_error == ""
+
+
+@pytest.mark.parametrize(
+    "status",
+    [AppointmentRequest.Status.SPAM, AppointmentRequest.Status.CLOSED],
+)
+def test_no_email_goes_out_for_an_ended_request(urgent, outbox, status):
+    AppointmentRequest.objects.filter(pk=urgent.pk).update(
+        status=status, ended_at=timezone.now()
+    )
+    tasks.send_appointment_emails.call(urgent.pk)
+    assert outbox == []

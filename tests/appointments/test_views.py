@@ -1,6 +1,7 @@
 """The patient's pages: the form, the confirmation and the refusal."""
 
 import re
+import time
 from unittest import mock
 
 import pytest
@@ -8,7 +9,9 @@ from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
 
+from appointments.forms import timing_token
 from appointments.models import AppointmentRequest
+from appointments.views import RECEIPT_SESSION_KEY
 
 from .conftest import make_page
 from .factories import form_data
@@ -103,9 +106,29 @@ def test_thanks_page_address_reveals_nothing_to_another_visitor(client, place):
     send(client, place)
     appointment = AppointmentRequest.objects.get()
     stranger = Client().get(THANKS_URL)
-    assert stranger.status_code == 302
-    assert stranger["Location"] == FORM_URL
+    assert stranger.status_code == 200
+    assert appointment.reference not in stranger.content.decode()
     assert appointment.reference not in THANKS_URL
+
+
+def test_thanks_page_shows_the_reference_once_then_a_neutral_page(client, place):
+    send(client, place)
+    appointment = AppointmentRequest.objects.get()
+    assert appointment.reference in client.get(THANKS_URL).content.decode()
+    assert RECEIPT_SESSION_KEY not in client.session
+    again = client.get(THANKS_URL)
+    html = again.content.decode()
+    assert again.status_code == 200
+    assert "Your request was sent" in html
+    assert "email we sent you" in html and "555-0142" in html
+    assert appointment.reference not in html
+    assert "no-store" in again["Cache-Control"]
+
+
+def test_neutral_sent_page_shows_no_emergency_alert_from_an_old_request(client, place):
+    send(client, place, warning_symptoms="leg_weakness")
+    client.get(THANKS_URL)
+    assert 'role="alert"' not in client.get(THANKS_URL).content.decode()
 
 
 def test_warning_symptom_shows_911_on_the_thanks_page(client, place):
@@ -180,6 +203,23 @@ def test_too_fast_sending_gets_the_neutral_page_and_saves_nothing(
     response = send(client, place)
     assert "could not take your request online" in response.content.decode()
     assert AppointmentRequest.objects.count() == 0
+
+
+def test_a_form_left_open_over_a_day_asks_to_send_again_keeping_the_answers(
+    client, place
+):
+    then = time.time() - 2 * 24 * 3600
+    with mock.patch("django.core.signing.time.time", return_value=then):
+        old_token = timing_token(shown_at=int(then))
+    response = send(client, place, started=old_token, first_name="Odette")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "could not take your request online" not in html
+    assert "open for a long time" in html
+    assert 'value="Odette"' in html
+    assert AppointmentRequest.objects.count() == 0
+    fresh = re.search(r'name="started" value="([^"]+)"', html).group(1)
+    assert send(client, place, started=fresh).status_code == 302
 
 
 def test_neutral_page_gives_the_phone_number(client, place):
