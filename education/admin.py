@@ -3,6 +3,7 @@ history and revert (django-reversion), medical review dates and the reading grad
 
 import datetime
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -23,6 +24,7 @@ from .models import (
     Condition,
     Faq,
     Page,
+    PagePart,
     PageRedirect,
     Procedure,
     Section,
@@ -249,21 +251,39 @@ class PageAdmin(VersionAdmin):
         super().save_related(request, form, formsets, change)
         services.page_refresh_text(page=form.instance)
 
+    def changelist_view(self, request, extra_context=None):
+        """The list, with the context VersionAdmin adds, but not run inside one
+        revision as VersionAdmin's is: an action on several pages gives each page a
+        revision of its own, so restoring one page never touches the others."""
+        context = {"has_change_permission": self.has_change_permission(request)}
+        context.update(extra_context or {})
+        return super(VersionAdmin, self).changelist_view(request, context)
+
     @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
     def publish_pages(self, request, queryset):
-        self._change_status(request, queryset, services.page_publish)
+        self._change_status(
+            request, queryset, services.page_publish, _("Published from the list.")
+        )
 
     @admin.action(
         description=_("Move the selected pages back to draft"), permissions=["publish"]
     )
     def unpublish_pages(self, request, queryset):
-        self._change_status(request, queryset, services.page_unpublish)
+        self._change_status(
+            request,
+            queryset,
+            services.page_unpublish,
+            _("Moved back to draft from the list."),
+        )
 
-    def _change_status(self, request, queryset, service):
+    def _change_status(self, request, queryset, service, comment):
         done = 0
         for page in queryset:
             try:
-                service(page=page, by=request.user)
+                with reversion.create_revision():  # one revision per page
+                    reversion.set_user(request.user)
+                    reversion.set_comment(comment)
+                    service(page=page, by=request.user)
             except ValidationError as error:
                 self.message_user(
                     request, f"{page}: {' '.join(error.messages)}", messages.ERROR
@@ -281,15 +301,18 @@ class PageAdmin(VersionAdmin):
     # --- History: restoring a version is an edit like any other. ---
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        if request.method != "POST":
-            return super().revision_view(request, object_id, version_id, extra_context)
-        page = self.get_object(request, unquote(object_id))
         version = get_object_or_404(
             Version, pk=version_id, object_id=unquote(object_id)
         )
+        if request.method != "POST":
+            self._warn_if_shared(request, version)
+            return super().revision_view(request, object_id, version_id, extra_context)
+        page = self.get_object(request, unquote(object_id))
         if page is None:
             return redirect(self._changelist_url())
         self._check_restore(request, version, current=page)
+        if self._warn_if_shared(request, version):
+            return redirect(self._changelist_url())
         response = self._restore(
             request,
             version,
@@ -308,6 +331,8 @@ class PageAdmin(VersionAdmin):
             return super().recover_view(request, version_id, extra_context)
         version = get_object_or_404(Version, pk=version_id)
         self._check_restore(request, version, current=None)
+        if self._warn_if_shared(request, version):
+            return redirect(self._changelist_url())
         return self._restore(
             request, version, super().recover_view, version_id, extra_context
         )
@@ -320,6 +345,33 @@ class PageAdmin(VersionAdmin):
             current is not None and current.is_published
         ):
             raise PermissionDenied
+
+    def _warn_if_shared(self, request, version) -> bool:
+        """Whether ``version`` was saved in one revision with anything but this page
+        and its own parts (before each page got a revision of its own: an action on
+        several pages, the demo loader). Reversion restores a whole revision, so
+        restoring it would roll the other pages back too; say so instead."""
+        page_id = str(version.object_id)
+        for other in version.revision.version_set.select_related("content_type"):
+            model = other._model
+            if model is not None and issubclass(model, Page):
+                shared = str(other.object_id) != page_id
+            elif model is not None and issubclass(model, PagePart):
+                shared = str(other.field_dict.get("page_id")) != page_id
+            else:
+                shared = True
+            if shared:
+                self.message_user(
+                    request,
+                    _(
+                        "This version was saved together with other pages, and "
+                        "restoring it would change them too, so it cannot be "
+                        "restored. Copy what you need from it by hand."
+                    ),
+                    messages.ERROR,
+                )
+                return True
+        return False
 
     def _restore(self, request, version, view, *args):
         """Run reversion's view, turning a clash with today's data into a message."""

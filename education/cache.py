@@ -1,15 +1,18 @@
 """Rendered pages for anonymous visitors, reused until anything they show changes.
 
 Every save or delete of a page, a part or a link between pages starts a new
-"generation", so an edit or a publication shows at once; the clinic's name, phone
-numbers and locations (in every page's header and footer) are part of the key.
-Drafts, staff and anything but a 200 are never cached.
+"generation" once its transaction commits, so an edit or a publication shows at once
+(and a visit during the transaction, which still reads the old page, files it under
+the old generation). The cached site context (the clinic and its locations, in every
+page's header and footer) is part of the key: when the clinic app forgets it, the
+next visit renders afresh. Drafts, staff and anything but a 200 are never cached.
 """
 
 import hashlib
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 
 from clinic.models import SITE_CONTEXT_CACHE_KEY
 
@@ -17,9 +20,18 @@ GENERATION_KEY = "education:generation"
 PAGE_TIMEOUT = 60 * 60 * 24
 
 
-def new_generation(**kwargs) -> None:
-    """Signal receiver: forget every cached page."""
+def new_generation(using=None, **kwargs) -> None:
+    """Signal receiver: forget every cached page once the change is committed (at
+    once outside a transaction)."""
+    transaction.on_commit(_bump_generation, using=using)
+
+
+def _bump_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _fields(obj) -> list:
+    return [(f.attname, f.value_from_object(obj)) for f in obj._meta.concrete_fields]
 
 
 def page_key(request) -> str | None:
@@ -37,11 +49,8 @@ def page_key(request) -> str | None:
     clinic, locations = site["clinic"], site["locations"]
     signature = repr(
         (
-            clinic.name,
-            clinic.main_phone,
-            clinic.after_hours_phone,
-            clinic.tagline,
-            [(loc.pk, loc.name, loc.address, loc.phone) for loc in locations],
+            _fields(clinic),
+            [_fields(location) for location in locations],
             request.scheme,
             request.get_host(),
             request.path,

@@ -2,9 +2,9 @@
 
 Creates only what is missing: a page whose slug exists (or used to, before an editor
 renamed it) is left exactly as it is, with its parts and links. New pages are saved
-through the services, as published and medically reviewed today, with one revision
-in their history. The step drawings shipped in ``demo/steps/`` are copied into media
-storage once the transaction commits, so a dry run writes no file.
+through the services, as published and medically reviewed today, each with a
+revision of its own in its history. The step drawings shipped in ``demo/steps/`` are
+copied into media storage once the transaction commits, so a dry run writes no file.
 """
 
 import re
@@ -39,8 +39,7 @@ def load(*, log: Callable[[str], None], pages: list[dict] | None = None) -> int:
         from .demo_content import PAGES as pages
 
     created, made = 0, {}
-    with reversion.create_revision():
-        reversion.set_comment("Demo content loaded.")
+    with transaction.atomic():
         for data in pages:
             slug = data["slug"]
             taken = Page.objects.filter(slug=slug).exists()
@@ -54,6 +53,12 @@ def load(*, log: Callable[[str], None], pages: list[dict] | None = None) -> int:
             page = made.get(data["slug"])
             if page is not None and data.get("related"):
                 page.related.set(Page.objects.filter(slug__in=data["related"]))
+        # One revision per page, with its parts and links: reversion restores a
+        # whole revision, so restoring one page must not roll back the others.
+        for page in made.values():
+            with reversion.create_revision():
+                reversion.set_comment("Demo content loaded.")
+                reversion.add_to_revision(page)
     return created
 
 

@@ -45,7 +45,8 @@ def page_save(*, page: Page, by: AbstractBaseUser | None) -> Page:
     ``by=None`` is the system itself (the demo loader). Without the publish
     permission only drafts can be saved, and they stay drafts. Sets the first
     publication date and the next review date, and keeps a published page's old
-    address working after a change of slug. Raises PermissionDenied or
+    address working after a change of slug; a page going live at an old address of
+    another page takes that address over. Raises PermissionDenied or
     ValidationError (a published page must be medically reviewed).
     """
     old = (
@@ -68,7 +69,12 @@ def page_save(*, page: Page, by: AbstractBaseUser | None) -> Page:
     page.save()
     if old is not None and old["slug"] != page.slug and old["published_at"]:
         page_keep_old_slug(page=page, old_slug=old["slug"])
-    PageRedirect.objects.filter(old_slug=page.slug).delete()
+    # An old address taken by another page stays a 301 until that page goes live:
+    # a draft must not break a working link, nor delete a redirect.
+    taken = PageRedirect.objects.filter(old_slug=page.slug)
+    if not page.is_published:
+        taken = taken.filter(page=page)
+    taken.delete()
     return page
 
 

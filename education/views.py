@@ -80,13 +80,12 @@ class PageDetailView(DetailView):
 
     def render_page(self, request, slug):
         page = Page.objects.with_parts().filter(slug=slug).first()
-        if page is None:
+        if page is None or not page.is_visible_to(request.user):
+            # An old address, possibly taken by a draft that is not live yet.
             moved = PageRedirect.objects.select_related("page").filter(old_slug=slug)
             target = next((r.page for r in moved), None)
             if target is not None and target.is_visible_to(request.user):
                 return HttpResponsePermanentRedirect(target.get_absolute_url())
-            raise Http404
-        if not page.is_visible_to(request.user):
             raise Http404
         if page.kind != self.kind:
             return HttpResponsePermanentRedirect(page.get_absolute_url())

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from reversion.models import Version
 
 from education import demo, services
-from education.models import Page, PageRedirect, Procedure
+from education.models import Condition, Page, PageRedirect, Procedure
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,19 @@ def test_every_demo_page_reads_at_grade_8_or_below(loaded):
 def test_demo_pages_have_a_revision_in_their_history(loaded):
     page = Procedure.objects.get(slug="kyphoplasty")
     assert Version.objects.get_for_object(page).count() == 1
+
+
+def test_each_demo_page_has_a_revision_of_its_own(loaded):
+    pages = [*Procedure.objects.all(), *Condition.objects.all()]
+    assert len(pages) == len(DEMO_SLUGS)
+    for page in pages:
+        revision = Version.objects.get_for_object(page).get().revision
+        owners = set()
+        for version in revision.version_set.all():
+            fields = version.field_dict
+            owners.add(fields["page_id"] if "page_id" in fields else fields["id"])
+        assert owners == {page.pk}, page.slug
+        assert revision.comment == "Demo content loaded."
 
 
 def test_a_second_demo_run_creates_nothing(loaded, tmp_path, capsys):

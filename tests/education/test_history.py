@@ -1,7 +1,9 @@
 import pytest
+import reversion
 from django.urls import reverse
 from reversion.models import Version
 
+from education import services
 from education.models import Page, PagePart, PageRedirect, Procedure
 
 from .conftest import admin_form_data, make_full_page, make_page
@@ -179,3 +181,92 @@ def test_recovering_a_page_whose_address_is_taken_explains_why(
     response = client.post(url, {}, follow=True)
     assert response.status_code == 200
     assert "address is now used by another page" in response.content.decode()
+
+
+# --- A revision holds one page: restoring it never touches another page. ---------
+
+
+def bulk_action(client, action, *pages):
+    url = reverse("admin:education_procedure_changelist")
+    data = {"action": action, "_selected_action": [page.pk for page in pages]}
+    assert client.post(url, data).status_code == 302
+
+
+def pages_in(revision) -> set[int]:
+    return {
+        int(v.object_id)
+        for v in revision.version_set.filter(content_type__model="procedure")
+    }
+
+
+def test_an_action_on_several_pages_gives_each_page_its_own_revision(
+    client, reviewer_user, clinic_settings
+):
+    one, two = make_full_page(title="One"), make_full_page(title="Two")
+    client.force_login(reviewer_user)
+    bulk_action(client, "unpublish_pages", one, two)
+    for page in (one, two):
+        revision = versions_of(page).get().revision
+        assert pages_in(revision) == {page.pk}
+        parts = revision.version_set.filter(content_type__model="pagepart")
+        assert parts.count() == 5
+        assert revision.user == reviewer_user
+        assert revision.comment == "Moved back to draft from the list."
+
+
+def test_restoring_one_page_leaves_a_page_changed_in_the_same_action(
+    client, reviewer_user, editor_user, clinic_settings
+):
+    one, two = make_full_page(title="One"), make_full_page(title="Two")
+    client.force_login(reviewer_user)
+    bulk_action(client, "unpublish_pages", one, two)
+    bulk_action(client, "publish_pages", one)
+    drafted = versions_of(two).get()
+    client.force_login(editor_user)
+    save_in_admin(client, two, title="Two, rewritten")
+    data = admin_form_data(client.get(revision_url(two, drafted)))
+    assert client.post(revision_url(two, drafted), data).status_code == 302
+    assert Page.objects.get(pk=one.pk).is_published
+    assert Page.objects.get(pk=two.pk).title == "Two"
+
+
+def test_a_version_saved_with_other_pages_is_not_restored(
+    client, reviewer_user, clinic_settings
+):
+    one, two = make_full_page(title="One"), make_full_page(title="Two")
+    with reversion.create_revision():  # as the demo loader once saved its pages
+        services.page_save(page=one, by=None)
+        services.page_save(page=two, by=None)
+    shared = versions_of(two).get()
+    client.force_login(reviewer_user)
+    viewed = client.get(revision_url(two, shared))
+    assert viewed.status_code == 200
+    assert "saved together with other pages" in viewed.content.decode()
+    services.page_unpublish(page=one, by=reviewer_user)
+    two.title = "Two, changed"
+    services.page_save(page=two, by=reviewer_user)
+    data = admin_form_data(viewed)
+    response = client.post(revision_url(two, shared), data, follow=True)
+    assert "saved together with other pages" in response.content.decode()
+    assert Page.objects.get(pk=one.pk).status == Page.Status.DRAFT
+    assert Page.objects.get(pk=two.pk).title == "Two, changed"
+
+
+def test_a_deleted_page_saved_with_other_pages_is_not_recovered(
+    client, reviewer_user, clinic_settings
+):
+    one = make_full_page(title="One")
+    two = make_full_page(title="Two", status=Page.Status.DRAFT)
+    with reversion.create_revision():
+        services.page_save(page=one, by=None)
+        services.page_save(page=two, by=None)
+    services.page_unpublish(page=one, by=reviewer_user)
+    pk = two.pk
+    two.delete()
+    version = Version.objects.get_deleted(Procedure).get()
+    client.force_login(reviewer_user)
+    url = reverse("admin:education_procedure_recover", args=[version.pk])
+    response = client.post(url, {}, follow=True)
+    assert "saved together with other pages" in response.content.decode()
+    assert not Page.objects.filter(pk=pk).exists()
+    assert Page.objects.get(pk=one.pk).status == Page.Status.DRAFT

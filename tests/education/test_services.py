@@ -114,6 +114,22 @@ def test_a_page_taking_back_an_old_slug_drops_that_redirect(reviewer_user):
     assert list(PageRedirect.objects.values_list("old_slug", flat=True)) == ["two"]
 
 
+def test_a_draft_taking_another_pages_old_slug_leaves_the_redirect(
+    editor_user, reviewer_user
+):
+    live = make_page(slug="one")
+    live.slug = "two"
+    services.page_save(page=live, by=reviewer_user)
+    draft = make_page(slug="draft", status=Page.Status.DRAFT)
+    draft.slug = "one"
+    services.page_save(page=draft, by=editor_user)
+    redirect = PageRedirect.objects.get()
+    assert (redirect.old_slug, redirect.page) == ("one", live)
+    draft.reviewed_by, draft.last_reviewed = "Dr. A", datetime.date(2026, 1, 1)
+    services.page_publish(page=draft, by=reviewer_user)
+    assert not PageRedirect.objects.exists()
+
+
 def test_page_text_is_measured_without_markdown_marks():
     page = make_page(title="Kyphoplasty", summary="A short summary.")
     make_part(page, "section", heading="What is it", body="A **bold** [link](/x).")

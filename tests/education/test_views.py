@@ -3,11 +3,16 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.core.cache import cache
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic.models import SITE_CONTEXT_CACHE_KEY, Location
+from education import cache as education_cache
 from education import services
-from education.models import Page
+from education.models import Page, PageRedirect
+from tests.conftest import make_location
 
 from .conftest import make_full_page, make_page, make_part
 
@@ -239,6 +244,26 @@ def test_an_old_slug_of_a_page_now_in_draft_is_not_found(client, page, reviewer_
     assert client.get("/procedures/kyphoplasty/").status_code == 404
 
 
+def test_an_old_slug_taken_by_a_draft_redirects_until_the_draft_goes_live(
+    client, page, editor_user, reviewer_user
+):
+    page.slug = "balloon-kyphoplasty"
+    services.page_save(page=page, by=reviewer_user)
+    draft = make_page(title="New kyphoplasty", status=Page.Status.DRAFT)
+    draft.slug = "kyphoplasty"
+    services.page_save(page=draft, by=editor_user)
+    response = client.get("/procedures/kyphoplasty/")
+    assert response.status_code == 301
+    assert response["Location"] == "/procedures/balloon-kyphoplasty/"
+    client.force_login(editor_user)
+    assert "Draft preview" in client.get("/procedures/kyphoplasty/").content.decode()
+    client.logout()
+    draft.reviewed_by, draft.last_reviewed = "Dr. A", timezone.localdate()
+    services.page_publish(page=draft, by=reviewer_user)
+    assert not PageRedirect.objects.filter(old_slug="kyphoplasty").exists()
+    assert "New kyphoplasty" in client.get("/procedures/kyphoplasty/").content.decode()
+
+
 def test_a_condition_asked_for_under_procedures_redirects(client, clinic_settings):
     make_page(slug="osteoporosis", kind=Page.Kind.CONDITION)
     response = client.get("/procedures/osteoporosis/")
@@ -389,42 +414,101 @@ def test_a_second_anonymous_visit_is_served_without_queries(
     assert second.content == first.content
 
 
-def test_an_edit_shows_at_once_despite_the_cache(client, page, reviewer_user):
+def test_an_edit_shows_at_once_despite_the_cache(
+    client, page, reviewer_user, django_capture_on_commit_callbacks
+):
     warm(client, page)
     page.title = "Balloon kyphoplasty"
-    services.page_save(page=page, by=reviewer_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.page_save(page=page, by=reviewer_user)
     assert "Balloon kyphoplasty" in detail(client, page).content.decode()
 
 
-def test_an_edited_part_shows_at_once_despite_the_cache(client, page):
+def test_an_edited_part_shows_at_once_despite_the_cache(
+    client, page, django_capture_on_commit_callbacks
+):
     warm(client, page)
     faq = page.parts.get(type="faq")
     faq.body = "A brand new answer."
-    faq.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        faq.save()
     assert "A brand new answer." in detail(client, page).content.decode()
 
 
-def test_an_edit_to_a_related_page_shows_at_once(client, page):
+def test_an_edit_to_a_related_page_shows_at_once(
+    client, page, django_capture_on_commit_callbacks
+):
     other = make_page(title="Vertebroplasty")
     page.related.add(other)
     warm(client, page)
     other.title = "Vertebroplasty, renamed"
-    other.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        other.save()
     assert "Vertebroplasty, renamed" in detail(client, page).content.decode()
 
 
-def test_unpublishing_hides_the_page_at_once(client, page, reviewer_user):
+def test_unpublishing_hides_the_page_at_once(
+    client, page, reviewer_user, django_capture_on_commit_callbacks
+):
     warm(client, page)
-    services.page_unpublish(page=page, by=reviewer_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.page_unpublish(page=page, by=reviewer_user)
     assert detail(client, page).status_code == 404
 
 
-def test_a_new_clinic_phone_shows_at_once(client, page, clinic_settings):
+def test_a_new_clinic_phone_shows_at_once(
+    client, page, clinic_settings, django_capture_on_commit_callbacks
+):
     warm(client, page)
     clinic_settings.main_phone = "555-0199"
-    clinic_settings.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        clinic_settings.save()
     detail(client, page)  # reads the new details into the cache
     assert "555-0199" in detail(client, page).content.decode()
+
+
+def test_a_changed_location_shows_at_once(
+    client, page, django_capture_on_commit_callbacks
+):
+    riverside = make_location(name="Riverside")
+    warm(client, page)
+    riverside.phone = "555-0177"
+    with django_capture_on_commit_callbacks(execute=True):
+        riverside.save()
+    detail(client, page)  # reads the new details into the cache
+    assert "555-0177" in detail(client, page).content.decode()
+
+
+def test_locations_deleted_in_bulk_leave_the_cached_page(
+    client, page, django_capture_on_commit_callbacks
+):
+    make_location(name="Riverside")
+    make_location(name="Hillside")
+    assert "Hillside" in warm(client, page).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        Location.objects.filter(name="Hillside").delete()
+    # The clinic app forgets its site context when a location is saved or deleted,
+    # queryset deletes included; the page's key is made from that context.
+    cache.delete(SITE_CONTEXT_CACHE_KEY)
+    detail(client, page)  # reads the new details into the cache
+    html = detail(client, page).content.decode()
+    assert "Riverside" in html and "Hillside" not in html
+
+
+def test_a_visit_during_an_edit_cannot_cache_the_old_page_as_new(
+    client, page, reviewer_user, django_capture_on_commit_callbacks
+):
+    warm(client, page)
+    with django_capture_on_commit_callbacks() as callbacks:
+        page.title = "Balloon kyphoplasty"
+        services.page_save(page=page, by=reviewer_user)
+        generation = cache.get(education_cache.GENERATION_KEY)
+        # Before the commit, visitors still get the old page under the old key.
+    assert cache.get(education_cache.GENERATION_KEY) == generation
+    for callback in callbacks:
+        callback()
+    assert cache.get(education_cache.GENERATION_KEY) != generation
+    assert "Balloon kyphoplasty" in detail(client, page).content.decode()
 
 
 def test_staff_are_never_served_the_cached_copy(client, page, editor_user):
@@ -439,3 +523,15 @@ def test_each_host_has_its_own_cached_copy(client, page, settings):
     warm(client, page)
     html = client.get(page.get_absolute_url(), HTTP_HOST="clinic.example").content
     assert b'href="http://clinic.example/procedures/kyphoplasty/"' in html
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_generation_changes_when_the_edit_commits(clinic_settings):
+    page = make_page()  # no transaction around it: at once
+    before = cache.get(education_cache.GENERATION_KEY)
+    assert before is not None
+    with transaction.atomic():
+        page.title = "Balloon kyphoplasty"
+        page.save()
+        assert cache.get(education_cache.GENERATION_KEY) == before
+    assert cache.get(education_cache.GENERATION_KEY) != before
