@@ -10,6 +10,7 @@ next visit renders afresh. Drafts, staff and anything but a 200 are never cached
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
@@ -34,11 +35,29 @@ def _fields(obj) -> list:
     return [(f.attname, f.value_from_object(obj)) for f in obj._meta.concrete_fields]
 
 
-def page_key(request) -> str | None:
-    """The cache key of this request's page, or None when it must be rendered."""
+@dataclass(frozen=True)
+class Slot:
+    """Where this request's page is cached, and what it must have been rendered from."""
+
+    key: str
+    fingerprint: str
+    content: bytes | None
+
+
+def lookup(request) -> Slot | None:
+    """The cached page for this request, in one cache read; None if it can't be cached.
+
+    The page is filed under its address alone, next to the fingerprint it was rendered
+    from (the generation and the clinic's details). One ``get_many`` fetches the
+    generation, the site context and the page together, which on the database cache
+    is a single query.
+    """
     if request.method != "GET" or request.GET or request.user.is_authenticated:
         return None
-    found = cache.get_many([GENERATION_KEY, SITE_CONTEXT_CACHE_KEY])
+    key = "education:page:" + _digest(
+        (request.scheme, request.get_host(), request.path)
+    )
+    found = cache.get_many([GENERATION_KEY, SITE_CONTEXT_CACHE_KEY, key])
     site = found.get(SITE_CONTEXT_CACHE_KEY)
     if site is None:
         return None  # rendering now fills the site context for the next visit
@@ -46,24 +65,22 @@ def page_key(request) -> str | None:
     if generation is None:
         generation = uuid.uuid4().hex
         cache.add(GENERATION_KEY, generation, None)
-    clinic, locations = site["clinic"], site["locations"]
-    signature = repr(
+    fingerprint = _digest(
         (
-            _fields(clinic),
-            [_fields(location) for location in locations],
-            request.scheme,
-            request.get_host(),
-            request.path,
+            generation,
+            _fields(site["clinic"]),
+            [_fields(location) for location in site["locations"]],
         )
     )
-    digest = hashlib.sha256(signature.encode()).hexdigest()
-    return f"education:page:{generation}:{digest}"
+    stored = found.get(key)
+    content = stored[1] if stored and stored[0] == fingerprint else None
+    return Slot(key=key, fingerprint=fingerprint, content=content)
 
 
-def get_page(key: str | None) -> bytes | None:
-    return cache.get(key) if key else None
+def store(slot: Slot | None, response) -> None:
+    if slot and response.status_code == 200:
+        cache.set(slot.key, (slot.fingerprint, response.content), PAGE_TIMEOUT)
 
 
-def set_page(key: str | None, response) -> None:
-    if key and response.status_code == 200:
-        cache.set(key, response.content, PAGE_TIMEOUT)
+def _digest(value) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()

@@ -68,14 +68,13 @@ class PageDetailView(DetailView):
     kind: str = Page.Kind.PROCEDURE
 
     def get(self, request, *args, **kwargs):
-        key = cache.page_key(request)
-        html = cache.get_page(key)
-        if html is not None:
-            return HttpResponse(html)
+        slot = cache.lookup(request)
+        if slot and slot.content is not None:
+            return HttpResponse(slot.content)
         self.object = None
         response = self.render_page(request, kwargs["slug"])
-        if key and self.object is not None and self.object.is_published:
-            response.add_post_render_callback(lambda done: cache.set_page(key, done))
+        if slot and self.object is not None and self.object.is_published:
+            response.add_post_render_callback(lambda done: cache.store(slot, done))
         return response
 
     def render_page(self, request, slug):

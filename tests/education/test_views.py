@@ -414,6 +414,24 @@ def test_a_second_anonymous_visit_is_served_without_queries(
     assert second.content == first.content
 
 
+def test_a_cached_visit_costs_one_cache_read(client, page, monkeypatch):
+    # On the database cache (production's default) each read is a query.
+    warm(client, page)
+    reads = []
+    real = education_cache.cache
+
+    class Counting:
+        def __getattr__(self, name):
+            attribute = getattr(real, name)
+            if name.startswith("get") or name in {"has_key", "add"}:
+                reads.append(name)
+            return attribute
+
+    monkeypatch.setattr(education_cache, "cache", Counting())
+    assert detail(client, page).status_code == 200
+    assert reads == ["get_many"]
+
+
 def test_an_edit_shows_at_once_despite_the_cache(
     client, page, reviewer_user, django_capture_on_commit_callbacks
 ):
