@@ -58,6 +58,11 @@ def test_form_page_is_never_stored_by_browsers_or_proxies(client, place):
     assert "no-store" in client.get(FORM_URL)["Cache-Control"]
 
 
+def test_form_page_can_be_found_through_search_engines(client, place):
+    # Patients look for "request an appointment"; the empty form holds no data.
+    assert "noindex" not in client.get(FORM_URL).content.decode()
+
+
 def test_form_page_has_no_inline_script_or_style(client, place):
     html = client.get(FORM_URL).content.decode()
     assert not re.search(r"<script(?![^>]*\bsrc=)", html)

@@ -48,9 +48,15 @@ PUBLIC_PAGES: tuple[PublicPage, ...] = (
         "education:condition-detail",
         kwargs=(("slug", "vertebral-compression-fracture"),),
     ),
+    PublicPage("search", "education:search"),
     # Search results are kept out of search engines, as search engines ask.
-    PublicPage("search", "education:search", query=(("q", "fracture"),), indexed=False),
+    PublicPage(
+        "search-results",
+        "education:search",
+        query=(("q", "fracture"),),
+        indexed=False,
+    ),
     PublicPage("locations", "clinic:locations"),
     PublicPage("privacy", "clinic:privacy"),
-    PublicPage("request-form", "appointments:request-create", indexed=False),
+    PublicPage("request-form", "appointments:request-create"),
 )

@@ -110,9 +110,14 @@ def test_search_form_is_a_labelled_search_field(client, clinic_settings):
     assert 'type="search" id="search-q" name="q"' in html
 
 
-def test_search_page_is_kept_out_of_search_engines(client, clinic_settings):
+def test_search_results_are_kept_out_of_search_engines(client, clinic_settings):
     html = client.get("/search/?q=x").content.decode()
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_the_empty_search_page_may_be_indexed(client, clinic_settings):
+    assert "noindex" not in client.get("/search/").content.decode()
+    assert "/search/" not in client.get("/robots.txt").content.decode()
 
 
 @pytest.mark.parametrize(
