@@ -42,8 +42,24 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_TIMEOUT_S = 240
 
 
-def lighthouse(url: str) -> dict:
-    """Run Lighthouse once on ``url``; return its JSON report (the LHR)."""
+def lighthouse(url: str, attempts: int = 3) -> dict:
+    """Run Lighthouse on ``url``; return its JSON report (the LHR).
+
+    Lighthouse sometimes loses its own trace of a page load (NO_NAVSTART, NO_FCP) on
+    a busy machine. That says nothing about the page, so such a run is tried again;
+    a scored report is never retried.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            return _lighthouse_once(url)
+        except RuntimeError as error:
+            if attempt == attempts:
+                raise
+            print(f"  (retrying {url}: {str(error).splitlines()[-1][:120]})")
+    raise AssertionError("unreachable")
+
+
+def _lighthouse_once(url: str) -> dict:
     result = subprocess.run(
         [
             "node",
