@@ -271,7 +271,7 @@ class AppointmentRequestForm(forms.Form):
             label=_("What would you like to talk about?"),
             help_text=_("Choose “I'm not sure” if you do not know."),
         )
-        self.order_fields(self._field_order())
+        self.order_fields(services.PATIENT_FIELDS)
         self.fields["location"].queryset = Location.objects.active()
         if locations is None:
             locations = list(Location.objects.active().only("pk"))
@@ -288,31 +288,6 @@ class AppointmentRequestForm(forms.Form):
         # would cut a pasted message short without telling anyone.
         self.fields["message"].widget.attrs.pop("maxlength", None)
         self.helper = self._helper()
-
-    @staticmethod
-    def _field_order():
-        return [
-            "for_someone_else",
-            "requester_name",
-            "requester_relationship",
-            "first_name",
-            "last_name",
-            "date_of_birth",
-            "phone",
-            "email",
-            "contact_method",
-            "best_time",
-            "location",
-            "topic",
-            "patient_type",
-            "pain_started",
-            "imaging",
-            "referring_physician",
-            "insurance_carrier",
-            "warning_symptoms",
-            "message",
-            "consent",
-        ]
 
     def _helper(self) -> FormHelper:
         helper = FormHelper()

@@ -23,8 +23,12 @@ logger = logging.getLogger(__name__)
 Status = AppointmentRequest.Status
 Priority = AppointmentRequest.Priority
 
-# What the patient may send; everything else about a request is the front desk's.
+# What the patient may send, in the order the form asks; everything else about a
+# request is the front desk's.
 PATIENT_FIELDS = (
+    "for_someone_else",
+    "requester_name",
+    "requester_relationship",
     "first_name",
     "last_name",
     "date_of_birth",
@@ -39,12 +43,9 @@ PATIENT_FIELDS = (
     "imaging",
     "referring_physician",
     "insurance_carrier",
-    "message",
     "warning_symptoms",
+    "message",
     "consent",
-    "for_someone_else",
-    "requester_name",
-    "requester_relationship",
 )
 
 # The workflow. Closed and declined are final. "No response" may be reopened when the
