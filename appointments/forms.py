@@ -341,10 +341,13 @@ class AppointmentRequestForm(forms.Form):
                 "referring_physician",
                 "insurance_carrier",
             ),
+            # One block: the question, its boxes and the 911 advice, in that order,
+            # so ticking a box shows the advice below it and moves nothing above.
             Fieldset(
                 _("Warning signs"),
-                HTML('{% include "appointments/_emergency_alert.html" %}'),
                 "warning_symptoms",
+                HTML('{% include "appointments/_emergency_alert.html" %}'),
+                css_class="warning-signs",
             ),
             Fieldset(_("Anything else"), "message", "consent"),
             Div(HONEYPOT_FIELD, css_class="form-extra"),
