@@ -5,16 +5,14 @@ workflow service), the assignee and the priority, and add notes. Actions call th
 services as the change form. Opening a request is recorded in the audit log.
 """
 
-import csv
-from collections.abc import Callable
 from datetime import timedelta
 
 from auditlog.signals import accessed
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -22,101 +20,37 @@ from django.utils.http import urlencode
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from phonenumber_field.phonenumber import to_python
+from phonenumbers import region_code_for_number
 
 from . import services
-from .models import TRIAGE_ORDER, AppointmentRequest, StaffNote, StatusChange
-from .validators import display_phone, normalise_phone
+from .exports import csv_response
+from .filters import AssignedToMeFilter, StatusFilter, WaitingFilter
+from .models import (
+    PATIENT_SECTIONS,
+    TRIAGE_ORDER,
+    AppointmentRequest,
+    StaffNote,
+    StatusChange,
+)
 
 Status = AppointmentRequest.Status
 
-PATIENT_READONLY = (
-    "reference",
-    "received",
-    "patient_name",
-    "date_of_birth",
-    "phone_display",
-    "email",
-    "contact_method",
-    "best_time",
-    "location",
-    "topic",
-    "patient_type",
-    "pain_started",
-    "imaging_display",
-    "warning_symptoms_display",
-    "referring_physician",
-    "insurance_carrier",
-    "message",
-    "requester_display",
-    "consent",
-    "email_status",
-    "ended_at",
+# How the admin shows a patient's answer where the plain field would not do.
+ANSWER_DISPLAY = {
+    "phone": "phone_display",
+    "topic": "topic_display",
+    "imaging": "imaging_display",
+    "warning_symptoms": "warning_symptoms_display",
+}
+# The patient's sections of the model's declaration, read only.
+PATIENT_FIELDSETS = tuple(
+    (
+        _("%(section)s (as sent; read only)") % {"section": title},
+        {"fields": tuple(ANSWER_DISPLAY.get(name, name) for name in names)},
+    )
+    for title, names in PATIENT_SECTIONS
 )
-
-
-# --- Filters ------------------------------------------------------------------------
-class StatusFilter(admin.SimpleListFilter):
-    """Open requests by default; any single status, or everything, on request."""
-
-    title = _("status")
-    parameter_name = "status"
-    OPEN, ALL = "open", "all"
-
-    def lookups(self, request, model_admin):
-        return [
-            (self.OPEN, _("Open (not ended)")),
-            *Status.choices,
-            (self.ALL, _("All")),
-        ]
-
-    def value(self):
-        return super().value() or self.OPEN
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == self.OPEN:
-            return queryset.open()
-        if value in Status.values:
-            return queryset.filter(status=value)
-        return queryset
-
-    def choices(self, changelist):
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.value() == str(lookup),
-                "query_string": changelist.get_query_string(
-                    {self.parameter_name: lookup}
-                ),
-                "display": title,
-            }
-
-
-class AssignedToMeFilter(admin.SimpleListFilter):
-    title = _("assigned to")
-    parameter_name = "mine"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Me")), ("nobody", _("Nobody"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(assigned_to=request.user)
-        if self.value() == "nobody":
-            return queryset.filter(assigned_to__isnull=True)
-        return queryset
-
-
-class WaitingFilter(admin.SimpleListFilter):
-    title = _("waiting")
-    parameter_name = "waiting"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("New for more than one business day"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.waiting()
-        return queryset
 
 
 # --- Inlines ------------------------------------------------------------------------
@@ -220,7 +154,13 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         "Search by reference, first or last name, email, or phone number "
         "(typed any way, for example 202 555 0143)."
     )
-    readonly_fields = PATIENT_READONLY
+    readonly_fields = (
+        "reference",
+        "received",
+        *(name for _title, opts in PATIENT_FIELDSETS for name in opts["fields"]),
+        "email_status",
+        "ended_at",
+    )
     inlines = (StaffNoteInline, StatusChangeInline)
     actions = (
         "assign_to_me",
@@ -236,37 +176,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             _("Triage"),
             {"fields": ("reference", "received", "status", "priority", "assigned_to")},
         ),
-        (
-            _("Patient (as sent; read only)"),
-            {
-                "fields": (
-                    "patient_name",
-                    "date_of_birth",
-                    "phone_display",
-                    "email",
-                    "contact_method",
-                    "best_time",
-                    "requester_display",
-                )
-            },
-        ),
-        (
-            _("Request (as sent; read only)"),
-            {
-                "fields": (
-                    "location",
-                    "topic",
-                    "patient_type",
-                    "pain_started",
-                    "warning_symptoms_display",
-                    "imaging_display",
-                    "referring_physician",
-                    "insurance_carrier",
-                    "message",
-                    "consent",
-                )
-            },
-        ),
+        *PATIENT_FIELDSETS,
         (_("Emails and record"), {"fields": ("email_status", "ended_at")}),
     )
 
@@ -297,11 +207,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         # same way the form does and look for that too.
         term = search_term.strip()
         if sum(char.isdigit() for char in term) >= 7:
-            try:
-                phone = normalise_phone(term)
-            except ValidationError:
-                phone = ""
-            if phone:
+            phone = to_python(term)
+            if phone and phone.is_valid():
                 queryset |= filtered.filter(phone=phone)
         return queryset, may_have_duplicates
 
@@ -403,24 +310,26 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("phone"))
     def phone_display(self, obj):
-        return display_phone(obj.phone) or "-"
+        if not obj.phone:
+            return "-"
+        home = region_code_for_number(obj.phone) == settings.PHONENUMBER_DEFAULT_REGION
+        shown = obj.phone.as_national if home else obj.phone.as_international
+        return format_html('<a href="tel:{}">{}</a>', obj.phone.as_e164, shown)
+
+    @admin.display(description=_("topic"))
+    def topic_display(self, obj):
+        return obj.topic_display or _("Not sure")
 
     @admin.display(description=_("imaging done"))
     def imaging_display(self, obj):
-        return ", ".join(obj.imaging_labels()) or _("Not answered")
+        return obj.answer("imaging") or _("Not answered")
 
     @admin.display(description=_("warning symptoms"))
     def warning_symptoms_display(self, obj):
-        labels = obj.warning_symptom_labels()
-        if not labels:
-            return _("None ticked")
-        return format_html("<strong>{}</strong>", "; ".join(labels))
-
-    @admin.display(description=_("sent by someone else"))
-    def requester_display(self, obj):
-        if not obj.for_someone_else:
-            return _("No, by the patient")
-        return f"{obj.requester_name} ({obj.requester_relationship})"
+        labels = obj.answer("warning_symptoms")
+        return (
+            format_html("<strong>{}</strong>", labels) if labels else _("None ticked")
+        )
 
     @admin.display(description=_("emails"))
     def email_status(self, obj):
@@ -568,52 +477,10 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export to CSV"), permissions=["export"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
-        response["Content-Disposition"] = (
-            f'attachment; filename="appointment-requests-{stamp}.csv"'
-        )
-        response["Cache-Control"] = "no-store"
-        writer = csv.writer(response)
-        writer.writerow([header for header, _get in CSV_COLUMNS])
-        for appointment in queryset.select_related("location", "topic", "assigned_to"):
-            accessed.send(sender=AppointmentRequest, instance=appointment)
-            writer.writerow([_csv_safe(get(appointment)) for _h, get in CSV_COLUMNS])
-        return response
+        return csv_response(queryset)
 
 
 def _when(moment) -> str:
     if moment is None:
         return str(_("not yet"))
     return timezone.localtime(moment).strftime("%b %-d, %-I:%M %p")
-
-
-def _csv_safe(value) -> str:
-    """Stop a spreadsheet from running a cell as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_phone(text):
-        return "'" + text
-    return text
-
-
-def _is_phone(text: str) -> bool:
-    return text.startswith("+") and text[1:].isdigit()
-
-
-CSV_COLUMNS: tuple[tuple[str, Callable[[AppointmentRequest], object]], ...] = (
-    ("reference", lambda a: a.reference),
-    ("received", lambda a: timezone.localtime(a.created_at).isoformat()),
-    ("status", lambda a: a.get_status_display()),
-    ("priority", lambda a: a.get_priority_display()),
-    ("location", lambda a: a.location.name),
-    ("topic", lambda a: a.topic.title if a.topic else ""),
-    ("first name", lambda a: a.first_name),
-    ("last name", lambda a: a.last_name),
-    ("date of birth", lambda a: a.date_of_birth.isoformat()),
-    ("phone", lambda a: a.phone),
-    ("email", lambda a: a.email),
-    ("preferred contact", lambda a: a.get_contact_method_display()),
-    ("best time", lambda a: a.get_best_time_display()),
-    ("new or returning", lambda a: a.get_patient_type_display()),
-    ("assigned to", lambda a: a.assigned_to.get_username() if a.assigned_to else ""),
-)

@@ -14,22 +14,27 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Location
 from education.models import Page
 
 from . import services
-from .models import AppointmentRequest
-from .validators import normalise_phone, validate_birth_date, validate_person_name
+from .models import CHOICE_LISTS, PATIENT_FIELDS, PATIENT_SECTIONS, AppointmentRequest
 
 TIMING_SALT = "appointments.form.started"
 HONEYPOT_FIELD = "website"
 TIMING_FIELD = "started"
 DATE_FORMATS = ["%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m %d %Y", "%Y-%m-%d"]
 MAX = AppointmentRequest.MESSAGE_MAX_LENGTH
+FOR_SOMEONE_ELSE = _("Only if you are filling this in for someone else:")
+ABOUT_PATIENT = _(
+    "If you are filling this in for someone else, give their details here."
+)
 
 
 # A form left open longer than this is sent back with a request to send it again: an
@@ -46,27 +51,9 @@ def timing_token(*, shown_at: int | None = None) -> str:
 
 
 class NameField(forms.CharField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 100)
-        super().__init__(validators=[validate_person_name], **kwargs)
-
     def to_python(self, value):
         # Collapse runs of spaces people type by accident, keep everything else.
         return " ".join(super().to_python(value).split())
-
-
-class PhoneField(forms.CharField):
-    widget = forms.TextInput(
-        attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
-    )
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 30)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        return normalise_phone(value) if value else ""
 
 
 class TopicField(forms.ChoiceField):
@@ -94,23 +81,40 @@ class TopicField(forms.ChoiceField):
         return self.pages.get(value) if value else None
 
 
-def radios(choices, **kwargs) -> forms.ChoiceField:
-    return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **kwargs)
-
-
-def checkboxes(choices, **kwargs) -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        choices=choices, widget=forms.CheckboxSelectMultiple, required=False, **kwargs
-    )
-
-
 class LocationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         first_line = obj.address_lines[0] if obj.address_lines else ""
         return f"{obj.name} ({first_line})" if first_line else obj.name
 
 
-class AppointmentRequestForm(forms.Form):
+def patient_formfield(db_field, **kwargs):
+    """A question's input, derived from its model field: a few choices are radio
+    buttons (no blank option: the patient picks one), a list answer is checkboxes."""
+    if db_field.name in CHOICE_LISTS:
+        kwargs.setdefault("label", capfirst(db_field.verbose_name))
+        return forms.MultipleChoiceField(
+            choices=CHOICE_LISTS[db_field.name].choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            **kwargs,
+        )
+    if db_field.choices or isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("widget", forms.RadioSelect)
+    field = db_field.formfield(**kwargs)
+    if isinstance(field.widget, forms.RadioSelect) and hasattr(field, "empty_label"):
+        field.empty_label = None
+    elif isinstance(field.widget, forms.RadioSelect):
+        field.choices = [choice for choice in field.choices if choice[0] != ""]
+    return field
+
+
+class AppointmentRequestForm(forms.ModelForm):
+    """The patient's questions of ``PATIENT_SECTIONS``, worded for the patient.
+
+    Fields, order and sections come from the model's declaration; this class only
+    words the questions, hints and messages, and adds the bot checks.
+    """
+
     for_someone_else = forms.TypedChoiceField(
         label=_("Who needs the appointment?"),
         choices=[
@@ -121,122 +125,6 @@ class AppointmentRequestForm(forms.Form):
         widget=forms.RadioSelect,
         initial="no",
         error_messages={"required": _("Tell us who needs the appointment.")},
-    )
-    requester_name = forms.CharField(
-        label=_("Your name"),
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    requester_relationship = forms.CharField(
-        label=_("How are you related to the patient?"),
-        help_text=_("For example: daughter, husband, carer."),
-        max_length=60,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-    first_name = NameField(
-        label=_("First name"),
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        error_messages={"required": _("Enter the patient's first name.")},
-    )
-    last_name = NameField(
-        label=_("Last name"),
-        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-        error_messages={"required": _("Enter the patient's last name.")},
-    )
-    date_of_birth = forms.DateField(
-        label=_("Date of birth"),
-        help_text=_("Month, day and year, for example 3/27/1950."),
-        input_formats=DATE_FORMATS,
-        validators=[validate_birth_date],
-        widget=forms.TextInput(attrs={"autocomplete": "bday"}),
-        error_messages={
-            "required": _("Enter the patient's date of birth."),
-            "invalid": _(
-                "Enter the date of birth as month/day/year, for example 3/27/1950."
-            ),
-        },
-    )
-    phone = PhoneField(
-        label=_("Phone number"),
-        help_text=_("Include the area code. We need a phone number or an email."),
-        required=False,
-    )
-    email = forms.EmailField(
-        label=_("Email address (optional)"),
-        help_text=_("We will email you your reference number."),
-        required=False,
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("Enter an email address like name@example.com.")},
-    )
-    contact_method = radios(
-        AppointmentRequest.ContactMethod.choices,
-        label=_("How should we contact you?"),
-        initial=AppointmentRequest.ContactMethod.PHONE,
-        error_messages={"required": _("Choose how we should contact you.")},
-    )
-    best_time = radios(
-        AppointmentRequest.BestTime.choices,
-        label=_("When is the best time to call?"),
-        initial=AppointmentRequest.BestTime.ANY,
-        error_messages={"required": _("Choose the best time to call.")},
-    )
-    location = LocationChoiceField(
-        label=_("Which location suits you best?"),
-        queryset=Location.objects.none(),
-        widget=forms.RadioSelect,
-        empty_label=None,
-        error_messages={"required": _("Choose the location that suits you best.")},
-    )
-    patient_type = radios(
-        AppointmentRequest.PatientType.choices,
-        label=_("Has the patient been to our clinic before?"),
-        error_messages={"required": _("Tell us if the patient is new to us.")},
-    )
-    pain_started = radios(
-        AppointmentRequest.PainStart.choices,
-        label=_("When did the pain start?"),
-        error_messages={"required": _("Tell us when the pain started.")},
-    )
-    imaging = checkboxes(
-        AppointmentRequest.Imaging.choices,
-        label=_("Has the patient had any scans of their back? (optional)"),
-        help_text=_("Tick all that apply."),
-    )
-    referring_physician = forms.CharField(
-        label=_("Doctor who referred you (optional)"),
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-    insurance_carrier = forms.CharField(
-        label=_("Insurance company (optional)"),
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-    message = forms.CharField(
-        label=_("Anything else you would like us to know? (optional)"),
-        help_text=_("Up to %(max)s characters.") % {"max": f"{MAX:,}"},
-        max_length=MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5, "data-max-length": MAX}),
-        error_messages={
-            "max_length": _(
-                "Please shorten your message to %(limit_value)s characters or fewer "
-                "(it has %(show_value)s). We can talk about the rest on the phone."
-            )
-        },
-    )
-    warning_symptoms = checkboxes(
-        AppointmentRequest.WarningSymptom.choices,
-        label=_("Does the patient have any of these warning signs?"),
-        help_text=_(
-            "If any of these is true, please call 911 or go to the nearest emergency "
-            "room now. You can still send this form."
-        ),
     )
     consent = forms.BooleanField(
         label=_("I agree that the clinic may contact me about this request."),
@@ -250,28 +138,103 @@ class AppointmentRequestForm(forms.Form):
     )
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    # Fields whose error link goes to the first of several inputs.
-    GROUPED = (
-        "for_someone_else",
-        "contact_method",
-        "best_time",
-        "location",
-        "patient_type",
-        "pain_started",
-        "imaging",
-        "warning_symptoms",
-    )
+    class Meta:
+        model = AppointmentRequest
+        fields = PATIENT_FIELDS
+        formfield_callback = patient_formfield
+        field_classes = {
+            "first_name": NameField,
+            "last_name": NameField,
+            "location": LocationChoiceField,
+        }
+        labels = {
+            "requester_name": _("Your name"),
+            "requester_relationship": _("How are you related to the patient?"),
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "date_of_birth": _("Date of birth"),
+            "phone": _("Phone number"),
+            "email": _("Email address (optional)"),
+            "contact_method": _("How should we contact you?"),
+            "best_time": _("When is the best time to call?"),
+            "location": _("Which location suits you best?"),
+            "topic": _("What would you like to talk about?"),
+            "patient_type": _("Has the patient been to our clinic before?"),
+            "pain_started": _("When did the pain start?"),
+            "imaging": _("Has the patient had any scans of their back? (optional)"),
+            "referring_physician": _("Doctor who referred you (optional)"),
+            "insurance_carrier": _("Insurance company (optional)"),
+            "message": _("Anything else you would like us to know? (optional)"),
+            "warning_symptoms": _("Does the patient have any of these warning signs?"),
+        }
+        help_texts = {
+            "requester_relationship": _("For example: daughter, husband, carer."),
+            "date_of_birth": _("Month, day and year, for example 3/27/1950."),
+            "phone": _("Include the area code. We need a phone number or an email."),
+            "email": _("We will email you your reference number."),
+            "topic": _("Choose “I'm not sure” if you do not know."),
+            "imaging": _("Tick all that apply."),
+            "message": _("Up to %(max)s characters.") % {"max": f"{MAX:,}"},
+            "warning_symptoms": _(
+                "If any of these is true, please call 911 or go to the nearest "
+                "emergency room now. You can still send this form."
+            ),
+        }
+        widgets = {
+            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "requester_relationship": forms.TextInput(attrs={"autocomplete": "off"}),
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "date_of_birth": forms.TextInput(attrs={"autocomplete": "bday"}),
+            "phone": forms.TextInput(
+                attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
+            ),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "referring_physician": forms.TextInput(attrs={"autocomplete": "off"}),
+            "insurance_carrier": forms.TextInput(attrs={"autocomplete": "off"}),
+            "message": forms.Textarea(attrs={"rows": 5, "data-max-length": MAX}),
+        }
+        error_messages = {
+            "first_name": {"required": _("Enter the patient's first name.")},
+            "last_name": {"required": _("Enter the patient's last name.")},
+            "date_of_birth": {
+                "required": _("Enter the patient's date of birth."),
+                "invalid": _(
+                    "Enter the date of birth as month/day/year, for example 3/27/1950."
+                ),
+            },
+            "phone": {
+                "invalid": _(
+                    "Enter a phone number we can call, with the area code, like "
+                    "(202) 555-0143."
+                )
+            },
+            "email": {"invalid": _("Enter an email address like name@example.com.")},
+            "contact_method": {"required": _("Choose how we should contact you.")},
+            "best_time": {"required": _("Choose the best time to call.")},
+            "location": {"required": _("Choose the location that suits you best.")},
+            "patient_type": {"required": _("Tell us if the patient is new to us.")},
+            "pain_started": {"required": _("Tell us when the pain started.")},
+            "message": {
+                "max_length": _(
+                    "Please shorten your message to %(limit_value)s characters or "
+                    "fewer (it has %(show_value)s). We can talk about the rest on "
+                    "the phone."
+                )
+            },
+        }
 
     def __init__(self, *args, topics=None, locations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if topics is None:
             topics = list(Page.objects.published().only("pk", "kind", "title"))
+        topic = self.fields["topic"]
         self.fields["topic"] = TopicField(
-            pages=topics,
-            label=_("What would you like to talk about?"),
-            help_text=_("Choose “I'm not sure” if you do not know."),
+            pages=topics, label=topic.label, help_text=topic.help_text
         )
-        self.order_fields(services.PATIENT_FIELDS)
+        self.fields["date_of_birth"].input_formats = DATE_FORMATS
+        # Read when the form is made, as the model field reads it when it parses.
+        self.fields["phone"].region = settings.PHONENUMBER_DEFAULT_REGION
         self.fields["location"].queryset = Location.objects.active()
         if locations is None:
             locations = list(Location.objects.active().only("pk"))
@@ -294,66 +257,40 @@ class AppointmentRequestForm(forms.Form):
         helper.form_tag = False
         helper.disable_csrf = True  # the template's <form> carries the token
         helper.layout = Layout(
-            Div(
-                "for_someone_else",
-                Div(
-                    HTML(
-                        '<p class="form-text">'
-                        + str(_("Only if you are filling this in for someone else:"))
-                        + "</p>"
-                    ),
-                    "requester_name",
-                    "requester_relationship",
-                    css_id="requester",
-                ),
-                css_class="mb-4",
+            *(
+                Fieldset(
+                    title,
+                    *map(self._place, names),
+                    css_class="warning-signs" if "warning_symptoms" in names else "",
+                )
+                for title, names in PATIENT_SECTIONS
             ),
-            Fieldset(
-                _("About the patient"),
-                HTML(
-                    '<p class="form-text">'
-                    + str(
-                        _(
-                            "If you are filling this in for someone else, "
-                            "give their details here."
-                        )
-                    )
-                    + "</p>"
-                ),
-                "first_name",
-                "last_name",
-                "date_of_birth",
-            ),
-            Fieldset(
-                _("How we can reach you"),
-                "phone",
-                "email",
-                "contact_method",
-                "best_time",
-            ),
-            Fieldset(
-                _("The visit"),
-                "location",
-                "topic",
-                "patient_type",
-                "pain_started",
-                "imaging",
-                "referring_physician",
-                "insurance_carrier",
-            ),
-            # One block: the question, its boxes and the 911 advice, in that order,
-            # so ticking a box shows the advice below it and moves nothing above.
-            Fieldset(
-                _("Warning signs"),
-                "warning_symptoms",
-                HTML('{% include "appointments/_emergency_alert.html" %}'),
-                css_class="warning-signs",
-            ),
-            Fieldset(_("Anything else"), "message", "consent"),
             Div(HONEYPOT_FIELD, css_class="form-extra"),
             TIMING_FIELD,
         )
         return helper
+
+    @staticmethod
+    def _place(name: str):
+        """A question in the layout, with what the page shows around it."""
+        if name == "requester_name":
+            # Only for someone asking on another's behalf; hidden by the script
+            # until "Someone else" is chosen.
+            return Div(
+                HTML(f'<p class="form-text">{FOR_SOMEONE_ELSE}</p>'),
+                name,
+                "requester_relationship",
+                css_id="requester",
+            )
+        if name == "requester_relationship":
+            return HTML("")
+        if name == "first_name":
+            return Div(HTML(f'<p class="form-text">{ABOUT_PATIENT}</p>'), name)
+        if name == "warning_symptoms":
+            # The question, its boxes and the 911 advice, in that order, so ticking
+            # a box shows the advice below it and moves nothing above.
+            return Div(name, HTML('{% include "appointments/_emergency_alert.html" %}'))
+        return name
 
     # --- Bots ------------------------------------------------------------------
     def looks_automated(self) -> bool:
@@ -436,8 +373,11 @@ class AppointmentRequestForm(forms.Form):
         for name in self.fields:
             for message in self.errors.get(name, []):
                 anchor = self[name].auto_id
-                if name in self.GROUPED:
-                    anchor += "_0"
+                if isinstance(
+                    self.fields[name].widget,
+                    forms.RadioSelect | forms.CheckboxSelectMultiple,
+                ):
+                    anchor += "_0"  # the first of several inputs
                 items.append((anchor, message))
         for message in self.non_field_errors():
             items.append(("appointment-form", message))

@@ -6,16 +6,28 @@ is registered in ``apps.py`` with the workflow fields only, so the audit trail n
 copies what the patient wrote.
 """
 
-import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.crypto import get_random_string
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
-from .validators import validate_birth_date, validate_e164, validate_person_name
+from .choices import (
+    BestTime,
+    ContactMethod,
+    Imaging,
+    PainStart,
+    PatientType,
+    Priority,
+    Status,
+    WarningSymptom,
+)
+from .validators import validate_birth_date, validate_person_name
 
 # No 0/O, 1/I/L: a code read out over the phone must not be misheard or mistyped.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -25,9 +37,43 @@ REFERENCE_LENGTH = 8
 TRIAGE_ORDER = ("priority", "created_at", "pk")
 
 
+# The patient's questions, declared once, in the order the form asks them and in the
+# groups the form and the admin show. The public form, the admin's read-only fieldsets
+# and the CSV export all derive from this: a new question is a model field plus its
+# name here. Everything else on a request is the front desk's.
+PATIENT_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        _("Who is asking"),
+        ("for_someone_else", "requester_name", "requester_relationship"),
+    ),
+    (_("About the patient"), ("first_name", "last_name", "date_of_birth")),
+    (_("How we can reach you"), ("phone", "email", "contact_method", "best_time")),
+    (
+        _("The visit"),
+        (
+            "location",
+            "topic",
+            "patient_type",
+            "pain_started",
+            "imaging",
+            "referring_physician",
+            "insurance_carrier",
+        ),
+    ),
+    (_("Warning signs"), ("warning_symptoms",)),
+    (_("Anything else"), ("message", "consent")),
+)
+PATIENT_FIELDS = tuple(name for _title, names in PATIENT_SECTIONS for name in names)
+# Answers a patient ticks from a list, stored as a JSON list of codes.
+CHOICE_LISTS = {"imaging": Imaging, "warning_symptoms": WarningSymptom}
+# An export is a copy outside the system: it leaves out what the patient wrote in
+# their own words and their symptoms.
+NOT_EXPORTED = frozenset({"message", "warning_symptoms"})
+
+
 def new_reference() -> str:
     """A random reference code; uniqueness is the database's job (and the caller's)."""
-    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+    return get_random_string(REFERENCE_LENGTH, REFERENCE_ALPHABET)
 
 
 def one_business_day_before(moment: datetime) -> datetime:
@@ -73,65 +119,6 @@ class AppointmentRequestQuerySet(models.QuerySet):
             & ~models.Q(email="")
             & models.Q(acknowledgement_refused=False)
         )
-
-
-class Status(models.TextChoices):
-    NEW = "new", _("New")
-    CONTACTED = "contacted", _("Contacted")
-    SCHEDULED = "scheduled", _("Scheduled")
-    CLOSED = "closed", _("Closed")
-    DECLINED = "declined", _("Declined")
-    NO_RESPONSE = "no_response", _("No response")
-    SPAM = "spam", _("Spam")
-
-    @classmethod
-    def ends(cls) -> tuple[str, ...]:
-        return (cls.CLOSED, cls.DECLINED, cls.NO_RESPONSE, cls.SPAM)
-
-
-class Priority(models.IntegerChoices):
-    # The number is the rank in the queue: lower comes first.
-    URGENT = 1, _("Urgent")
-    HIGH = 2, _("High")
-    NORMAL = 3, _("Normal")
-
-
-class ContactMethod(models.TextChoices):
-    PHONE = "phone", _("Phone call")
-    EMAIL = "email", _("Email")
-    EITHER = "either", _("Either is fine")
-
-
-class BestTime(models.TextChoices):
-    MORNING = "morning", _("Morning (8am to noon)")
-    AFTERNOON = "afternoon", _("Afternoon (noon to 5pm)")
-    ANY = "any", _("Any time")
-
-
-class PatientType(models.TextChoices):
-    NEW = "new", _("New patient")
-    RETURNING = "returning", _("Returning patient")
-
-
-class PainStart(models.TextChoices):
-    UNDER_8_WEEKS = "under_8_weeks", _("Less than 8 weeks ago")
-    UNDER_6_MONTHS = "8_weeks_to_6_months", _("8 weeks to 6 months ago")
-    OVER_6_MONTHS = "over_6_months", _("More than 6 months ago")
-    NOT_SURE = "not_sure", _("I'm not sure")
-
-
-class Imaging(models.TextChoices):
-    XRAY = "xray", _("X-ray")
-    MRI = "mri", _("MRI")
-    CT = "ct", _("CT scan")
-    NONE = "none", _("None yet")
-
-
-class WarningSymptom(models.TextChoices):
-    LEG_WEAKNESS = "leg_weakness", _("New weakness or numbness in a leg")
-    BOWEL_BLADDER = "bowel_bladder", _("New loss of bowel or bladder control")
-    INJURY = "injury", _("Severe pain after a fall or injury")
-    FEVER = "fever", _("Fever with back pain")
 
 
 class AppointmentRequest(models.Model):
@@ -195,15 +182,19 @@ class AppointmentRequest(models.Model):
     date_of_birth = models.DateField(
         _("date of birth"), validators=[validate_birth_date]
     )
-    phone = models.CharField(
-        _("phone"), max_length=20, blank=True, validators=[validate_e164]
-    )
+    phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     contact_method = models.CharField(
-        _("preferred contact"), max_length=10, choices=ContactMethod.choices
+        _("preferred contact"),
+        max_length=10,
+        choices=ContactMethod.choices,
+        default=ContactMethod.PHONE,
     )
     best_time = models.CharField(
-        _("best time to call"), max_length=10, choices=BestTime.choices
+        _("best time to call"),
+        max_length=10,
+        choices=BestTime.choices,
+        default=BestTime.ANY,
     )
     location = models.ForeignKey(
         "clinic.Location",
@@ -219,6 +210,11 @@ class AppointmentRequest(models.Model):
         blank=True,
         related_name="appointment_requests",
         help_text=_("Empty means the patient was not sure."),
+    )
+    # Kept when the page is deleted later, so the front desk still knows what the
+    # patient asked about.
+    topic_title = models.CharField(
+        _("topic as chosen"), max_length=200, blank=True, editable=False
     )
     patient_type = models.CharField(
         _("new or returning"), max_length=10, choices=PatientType.choices
@@ -321,11 +317,35 @@ class AppointmentRequest(models.Model):
     def is_ended(self) -> bool:
         return self.status in self.Status.ends()
 
-    def imaging_labels(self) -> list[str]:
-        return [str(self.Imaging(code).label) for code in self.imaging]
+    @property
+    def topic_display(self) -> str:
+        if self.topic_id:
+            return self.topic.title
+        if self.topic_title:
+            return str(
+                _("%(title)s (page since deleted)") % {"title": self.topic_title}
+            )
+        return ""
 
-    def warning_symptom_labels(self) -> list[str]:
-        return [str(self.WarningSymptom(code).label) for code in self.warning_symptoms]
+    def labels(self, name: str) -> list[str]:
+        """The labels of the codes ticked in a list answer (``CHOICE_LISTS``)."""
+        return [str(CHOICE_LISTS[name](code).label) for code in getattr(self, name)]
+
+    def answer(self, name: str) -> str:
+        """A patient's answer as staff read it, for the admin and the export."""
+        value = getattr(self, name)
+        field = self._meta.get_field(name)
+        if name == "topic":
+            return self.topic_display
+        if name in CHOICE_LISTS:
+            return "; ".join(self.labels(name))
+        if field.choices:
+            return str(getattr(self, f"get_{name}_display")())
+        if isinstance(value, bool):
+            return str(_("Yes") if value else _("No"))
+        if name == "date_of_birth":
+            return date_format(value, "SHORT_DATE_FORMAT")
+        return "" if value is None else str(value)
 
 
 class StatusChange(models.Model):

@@ -16,37 +16,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import AppointmentRequest, StaffNote, StatusChange, new_reference
+from .models import (
+    PATIENT_FIELDS,
+    AppointmentRequest,
+    StaffNote,
+    StatusChange,
+    new_reference,
+)
 
 logger = logging.getLogger(__name__)
 
 Status = AppointmentRequest.Status
 Priority = AppointmentRequest.Priority
-
-# What the patient may send, in the order the form asks; everything else about a
-# request is the front desk's.
-PATIENT_FIELDS = (
-    "for_someone_else",
-    "requester_name",
-    "requester_relationship",
-    "first_name",
-    "last_name",
-    "date_of_birth",
-    "phone",
-    "email",
-    "contact_method",
-    "best_time",
-    "location",
-    "topic",
-    "patient_type",
-    "pain_started",
-    "imaging",
-    "referring_physician",
-    "insurance_carrier",
-    "warning_symptoms",
-    "message",
-    "consent",
-)
 
 # The workflow. Closed and declined are final. "No response" may be reopened when the
 # patient calls back, and "spam" when it was marked by mistake; nothing else leaves an
@@ -146,6 +127,7 @@ def appointment_request_create(*, data: Mapping[str, Any]) -> AppointmentRequest
     if not fields.get("for_someone_else"):
         fields["requester_name"] = fields["requester_relationship"] = ""
     appointment = AppointmentRequest(**fields)
+    appointment.topic_title = appointment.topic.title if appointment.topic else ""
     appointment.priority = priority_for(
         warning_symptoms=appointment.warning_symptoms,
         pain_started=appointment.pain_started,

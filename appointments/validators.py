@@ -3,8 +3,6 @@
 import unicodedata
 from datetime import date
 
-import phonenumbers
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,43 +46,3 @@ def validate_birth_date(value: date) -> None:
             _("Please check the year of birth. It looks too long ago."),
             code="implausible",
         )
-
-
-def normalise_phone(value: str) -> str:
-    """Parse a phone number typed any usual way and return it as E.164 (+12025550143).
-
-    Numbers without a country code are read in ``PHONENUMBER_DEFAULT_REGION``.
-    """
-    message = _(
-        "Enter a phone number we can call, with the area code, like (202) 555-0143."
-    )
-    try:
-        number = phonenumbers.parse(value, settings.PHONENUMBER_DEFAULT_REGION)
-    except phonenumbers.NumberParseException as error:
-        raise ValidationError(message, code="invalid_phone") from error
-    if not phonenumbers.is_valid_number(number):
-        raise ValidationError(message, code="invalid_phone")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def validate_e164(value: str) -> None:
-    """The stored form of a phone number: what ``normalise_phone`` returns."""
-    if value and normalise_phone(value) != value:
-        raise ValidationError(_("Store phone numbers in international format."))
-
-
-def display_phone(value: str) -> str:
-    """A stored E.164 number the way staff read it: national style at home."""
-    if not value:
-        return ""
-    try:
-        number = phonenumbers.parse(value, settings.PHONENUMBER_DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        return value
-    region = phonenumbers.region_code_for_number(number)
-    style = (
-        phonenumbers.PhoneNumberFormat.NATIONAL
-        if region == settings.PHONENUMBER_DEFAULT_REGION
-        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
-    return phonenumbers.format_number(number, style)

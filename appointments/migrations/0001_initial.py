@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('first_name', models.CharField(max_length=100, validators=[appointments.validators.validate_person_name], verbose_name='first name')),
                 ('last_name', models.CharField(max_length=100, validators=[appointments.validators.validate_person_name], verbose_name='last name')),
                 ('date_of_birth', models.DateField(validators=[appointments.validators.validate_birth_date], verbose_name='date of birth')),
-                ('phone', models.CharField(blank=True, max_length=20, validators=[appointments.validators.validate_e164], verbose_name='phone')),
+                ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('contact_method', models.CharField(choices=[('phone', 'Phone call'), ('email', 'Email'), ('either', 'Either is fine')], max_length=10, verbose_name='preferred contact')),
                 ('best_time', models.CharField(choices=[('morning', 'Morning (8am to noon)'), ('afternoon', 'Afternoon (noon to 5pm)'), ('any', 'Any time')], max_length=10, verbose_name='best time to call')),

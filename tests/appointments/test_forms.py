@@ -296,3 +296,10 @@ def test_a_token_from_a_few_hours_ago_is_fine(place):
     form = bound(place, started=signed_days_ago(0.5))
     assert not form.looks_automated()
     assert form.is_valid(), form.errors
+
+
+def test_contact_and_call_time_start_on_phone_and_any_time(place):
+    form = AppointmentRequestForm(topics=[], locations=[place])
+    assert form["contact_method"].value() == "phone"
+    assert form["best_time"].value() == "any"
+    assert "" not in dict(form.fields["contact_method"].choices)

@@ -300,3 +300,13 @@ def test_a_contacted_request_is_not_waiting(place):
         created_at=timezone.now() - timedelta(days=10),
     )
     assert not AppointmentRequest.objects.waiting().exists()
+
+
+def test_the_chosen_topic_survives_the_page_being_deleted(place, published_page):
+    appointment = create(place, topic=published_page)
+    title = published_page.title
+    published_page.delete()
+
+    appointment.refresh_from_db()
+    assert appointment.topic is None
+    assert appointment.topic_display == f"{title} (page since deleted)"
