@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -15,3 +16,10 @@ class ClinicConfig(AppConfig):
         for model in (ClinicSettings, Location):
             post_save.connect(forget_site_context, sender=model)
             post_delete.connect(forget_site_context, sender=model)
+
+
+class ClinicAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the clinic's site, which asks for a second factor."""
+
+    default = False  # clinic's own config stays ClinicConfig
+    default_site = "clinic.sites.ClinicAdminSite"

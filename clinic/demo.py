@@ -6,11 +6,13 @@ the loader twice changes nothing.
 
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from . import roles
+from . import roles, two_factor
 from .models import ClinicSettings, Location
 
 LOCATIONS = [
@@ -52,10 +54,25 @@ ACCOUNTS = {
 }
 
 
-def load(*, log: Callable[[str], None]) -> tuple[int, dict[str, str]]:
-    """Create the clinic, its locations and the demo accounts where missing.
+@dataclass
+class DemoAccount:
+    """What a person needs to sign in as a demo account created or enrolled now."""
 
-    Returns the number of objects created and the passwords of accounts created now.
+    username: str
+    password: str | None  # None: the account existed, its password is unchanged
+    app_uri: str  # otpauth:// address for an authenticator app (holds the secret)
+    backup_codes: list[str]
+
+    @property
+    def app_key(self) -> str:
+        return parse_qs(urlsplit(self.app_uri).query)["secret"][0]
+
+
+def load(*, log: Callable[[str], None]) -> tuple[int, list[DemoAccount]]:
+    """Create the clinic, its locations and the demo accounts where missing, and give
+    each demo account without a second factor an enrolled app and backup codes.
+
+    Returns the number of objects created and the accounts created or enrolled now.
     """
     created = 0
     settings_obj, made = ClinicSettings.objects.get_or_create(
@@ -73,21 +90,26 @@ def load(*, log: Callable[[str], None]) -> tuple[int, dict[str, str]]:
             created += 1
             log(f"Created location {location.name}.")
 
-    passwords = {}
+    accounts = []
     User = get_user_model()
     for username, (group_names, superuser) in ACCOUNTS.items():
-        if User.objects.filter(username=username).exists():
+        user = User.objects.filter(username=username).first()
+        password = None
+        if user is None:
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username=username,
+                email=f"{username}@harborview.example",
+                password=password,
+                is_staff=True,
+                is_superuser=superuser,
+            )
+            user.groups.set(Group.objects.filter(name__in=group_names))
+            created += 1
+            log(f"Created account {username}.")
+        if two_factor.has_app(user):
             continue
-        password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(
-            username=username,
-            email=f"{username}@harborview.example",
-            password=password,
-            is_staff=True,
-            is_superuser=superuser,
-        )
-        user.groups.set(Group.objects.filter(name__in=group_names))
-        passwords[username] = password
-        created += 1
-        log(f"Created account {username}.")
-    return created, passwords
+        app_uri, codes = two_factor.demo_enrol(user=user)
+        log(f"Set up the second factor of {username}.")
+        accounts.append(DemoAccount(username, password, app_uri, codes))
+    return created, accounts

@@ -1,7 +1,9 @@
 """Site-wide pages: home, locations, privacy, health check and error pages."""
 
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -11,6 +13,7 @@ from django.views.generic import TemplateView
 from education.models import Page
 
 from .context_processors import safe_site_context
+from .middleware import render_unavailable
 
 
 class HomeView(TemplateView):
@@ -48,7 +51,10 @@ def healthz(request) -> JsonResponse:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+        response = JsonResponse({"status": "unavailable", "database": "down"})
+        response.status_code = 503
+        response["Retry-After"] = "120"
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -57,5 +63,13 @@ def page_not_found(request, exception) -> HttpResponse:
 
 
 def server_error(request) -> HttpResponse:
+    """The 500 page; the 503 page when what failed was reaching the database.
+
+    Middleware that reads the session (the audit log, the lockout) fails before any
+    view runs when the database is down, so the view-level handler never sees it;
+    the error handler is the one place every path goes through.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return render_unavailable(request)
     # No request context: the failure may be in a context processor or the database.
     return HttpResponseServerError(render_to_string("500.html", safe_site_context()))

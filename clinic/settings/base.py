@@ -5,6 +5,7 @@ Everything a deployer changes comes from the environment (``DJANGO_`` prefixed, 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,7 +44,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The stock admin app with our site: staff pass a second factor (clinic/sites.py).
+    "clinic.apps.ClinicAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +62,9 @@ INSTALLED_APPS = [
     "reversion",
     "auditlog",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "clinic",
@@ -73,11 +78,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "clinic.middleware.DatabaseUnavailableMiddleware",
+    "clinic.middleware.AdminQueryStringMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "clinic.middleware.StaffSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clinic.middleware.ProxyAwareAuditlogMiddleware",
     # Axes last, as its documentation asks, so it sees the finished login attempt.
@@ -154,15 +162,33 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 LOGIN_URL = "admin:login"
-SESSION_COOKIE_AGE = 60 * 60 * 8  # one working day for staff
+# The cookie outlives a working day at most; staff sessions also end after a spell of
+# inactivity (clinic.middleware.StaffSessionTimeoutMiddleware).
+SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True
+STAFF_SESSION_IDLE_MINUTES = env_int("DJANGO_STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_MAX_HOURS = env_int("DJANGO_STAFF_SESSION_MAX_HOURS", 8)
+
+# Staff pass a second factor (an authenticator app, or a backup code) after their
+# password. Production always requires it; tests that sign in with force_login turn it
+# off in clinic.settings.test and the dedicated tests turn it back on.
+TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", True)
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_TWO_FACTOR_ISSUER", "Harborview Spine Center")
+TWO_FACTOR_BACKUP_CODES = 10
+# Never show a device's secret again once it is saved, not even to a superuser.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Number of reverse proxies in front of the app that append to X-Forwarded-For. Zero
 # means REMOTE_ADDR is the client; the README's deploy notes explain when to raise it.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+# Failures count per username (from any address) and per address (for any username):
+# guessing many passwords for one person and one password for many people both stop.
+# The pause is short and fixed, so a stranger cannot keep a named person out for long.
 AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "clinic.net.client_ip"
@@ -173,6 +199,12 @@ TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
 PHONENUMBER_DEFAULT_REGION = os.environ.get("DJANGO_PHONE_REGION", "US")
+# Public holidays that do not count as business time (the `holidays` library's
+# country code and, optionally, its state or province code, e.g. "US" and "NY").
+CLINIC_HOLIDAYS_COUNTRY = os.environ.get("CLINIC_HOLIDAYS_COUNTRY", "US")
+CLINIC_HOLIDAYS_SUBDIVISION = os.environ.get("CLINIC_HOLIDAYS_SUBDIVISION", "")
+# One date format across the admin: "Nov 30, 2026, 1:22 PM".
+FORMAT_MODULE_PATH = ["clinic.formats"]
 
 # --- Static and media ---------------------------------------------------------------
 STATIC_URL = "/static/"

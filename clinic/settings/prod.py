@@ -36,7 +36,14 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The TLS proxy sets X-Forwarded-Proto; only trust it because the proxy overwrites it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if SESSION_COOKIE_SECURE:
+    # Browsers keep a __Host- cookie only if it is Secure, for "/" and for this host
+    # alone, so neither a subdomain nor plain http can plant or read it.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Every staff account passes a second factor in production; there is no switch.
+TWO_FACTOR_REQUIRED = True
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -13,6 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"
 APPOINTMENT_MIN_FILL_SECONDS = 0
+# Tests sign staff in with force_login; tests of the second factor turn it back on.
+TWO_FACTOR_REQUIRED = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so threads and the live server share one real database.
     # One file per test process, so parallel runs on one machine never collide.

@@ -1,6 +1,12 @@
+import re
+from base64 import b32decode
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic import roles
 from clinic.models import ClinicSettings, Location
@@ -52,12 +58,48 @@ def test_dry_run_writes_nothing(tmp_path):
     assert not (tmp_path / "accounts.txt").exists()
 
 
+def read_accounts(path) -> dict[str, str]:
+    """``username password`` lines; the second factor is on indented lines below."""
+    lines = path.read_text().splitlines()
+    return dict(line.split(" ", 1) for line in lines if not line.startswith(" "))
+
+
 def test_demo_passwords_are_generated_saved_privately_and_work(tmp_path):
     run(tmp_path)
-    lines = (tmp_path / "accounts.txt").read_text().split("\n")
-    accounts = dict(line.split(" ") for line in lines if line)
+    accounts = read_accounts(tmp_path / "accounts.txt")
     assert set(accounts) == {"admin", "frontdesk", "editor", "reviewer"}
     assert len(set(accounts.values())) == 4
     assert (tmp_path / "accounts.txt").stat().st_mode & 0o077 == 0
     editor = get_user_model().objects.get(username="editor")
     assert editor.check_password(accounts["editor"])
+
+
+def test_demo_accounts_get_a_working_app_and_backup_codes(tmp_path, capsys):
+    run(tmp_path)
+    text = (tmp_path / "accounts.txt").read_text()
+    block = text.split("frontdesk ", 1)[1].split("\n  backup codes: ", 1)
+    key = re.search(r"app key: (\w+)", block[0]).group(1)
+    codes = block[1].splitlines()[0].split()
+    user = get_user_model().objects.get(username="frontdesk")
+    app = TOTPDevice.objects.get(user=user, confirmed=True)
+    assert b32decode(key) == app.bin_key
+    assert app.verify_token(TOTP(app.bin_key).token())
+    assert len(codes) == 10
+    assert StaticDevice.objects.get(user=user).verify_token(codes[0])
+    assert "backup codes" in capsys.readouterr().out
+
+
+def test_existing_demo_accounts_without_a_second_factor_are_enrolled(tmp_path):
+    run(tmp_path)
+    editor = get_user_model().objects.get(username="editor")
+    TOTPDevice.objects.filter(user=editor).delete()
+    run(tmp_path)
+    assert TOTPDevice.objects.filter(user=editor, confirmed=True).count() == 1
+    assert "editor (password unchanged)" in (tmp_path / "accounts.txt").read_text()
+
+
+def test_running_the_loader_again_keeps_each_second_factor(tmp_path):
+    run(tmp_path)
+    keys = set(TOTPDevice.objects.values_list("key", flat=True))
+    run(tmp_path)
+    assert set(TOTPDevice.objects.values_list("key", flat=True)) == keys

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
@@ -113,31 +114,96 @@ def fail_login(client, ip, username="desk"):
     )
 
 
-def test_admin_sign_in_locks_after_repeated_failures(client, settings, frontdesk_user):
-    settings.TRUSTED_PROXY_COUNT = 1
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        fail_login(client, "203.0.113.7")
-    response = client.post(
+def sign_in_desk(client, ip):
+    return client.post(
         reverse("admin:login"),
         {"username": "desk", "password": "pw-desk"},
         REMOTE_ADDR="10.0.0.1",
-        HTTP_X_FORWARDED_FOR="203.0.113.7",
+        HTTP_X_FORWARDED_FOR=ip,
     )
-    assert response.status_code == 429
-    assert "locked" in response.content.decode()
 
 
-def test_lockout_counts_per_client_behind_the_proxy(client, settings, frontdesk_user):
+@pytest.fixture
+def behind_proxy(settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    return settings
+
+
+def test_admin_sign_in_locks_after_repeated_failures(
+    client, behind_proxy, frontdesk_user
+):
+    for _ in range(behind_proxy.AXES_FAILURE_LIMIT):
         fail_login(client, "203.0.113.7")
+    response = sign_in_desk(client, "203.0.113.7")
+    assert response.status_code == 429
+    assert "Sign-in is paused" in response.content.decode()
+
+
+def test_one_address_trying_many_usernames_is_paused(
+    client, behind_proxy, frontdesk_user
+):
+    # One wrong password for each of several people, all from one address.
+    for number in range(behind_proxy.AXES_FAILURE_LIMIT):
+        fail_login(client, "203.0.113.7", username=f"someone{number}")
+    assert sign_in_desk(client, "203.0.113.7").status_code == 429
+    assert sign_in_desk(client, "198.51.100.20").status_code == 302
+
+
+def test_one_username_tried_from_many_addresses_is_paused(
+    client, behind_proxy, frontdesk_user
+):
+    for number in range(behind_proxy.AXES_FAILURE_LIMIT):
+        fail_login(client, f"203.0.113.{number + 1}")
+    assert sign_in_desk(client, "198.51.100.20").status_code == 429
+
+
+def test_a_paused_username_does_not_stop_anyone_else(
+    client, behind_proxy, frontdesk_user, editor_user
+):
+    for number in range(behind_proxy.AXES_FAILURE_LIMIT):
+        fail_login(client, f"203.0.113.{number + 1}")
     response = client.post(
         reverse("admin:login"),
-        {"username": "desk", "password": "pw-desk"},
+        {"username": "writer", "password": "pw-writer"},
         REMOTE_ADDR="10.0.0.1",
         HTTP_X_FORWARDED_FOR="198.51.100.20",
     )
     assert response.status_code == 302
+
+
+def test_the_pause_message_is_the_same_for_unknown_and_real_usernames(
+    client, behind_proxy, frontdesk_user
+):
+    for number in range(behind_proxy.AXES_FAILURE_LIMIT):
+        fail_login(client, f"203.0.113.{number + 1}", username="desk")
+        fail_login(client, f"198.51.100.{number + 1}", username="nobody")
+    real = fail_login(client, "192.0.2.1", username="desk").content.decode()
+    unknown = fail_login(client, "192.0.2.2", username="nobody").content.decode()
+    assert real == unknown
+    assert "paused for 15 minutes" in real and "desk" not in real
+
+
+def test_the_pause_ends_after_the_cool_off_even_if_the_stranger_keeps_trying(
+    client, behind_proxy, frontdesk_user
+):
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    for number in range(behind_proxy.AXES_FAILURE_LIMIT):
+        fail_login(client, f"203.0.113.{number + 1}")
+    # The stranger keeps going during the pause; that does not make it longer.
+    for number in range(3):
+        fail_login(client, f"203.0.113.{number + 50}")
+    assert sign_in_desk(client, "198.51.100.20").status_code == 429
+    earlier = timezone.now() - behind_proxy.AXES_COOLOFF_TIME - timedelta(seconds=1)
+    assert AccessAttempt.objects.filter(attempt_time__gte=earlier).exists()
+    AccessAttempt.objects.update(attempt_time=earlier)
+    assert sign_in_desk(client, "198.51.100.20").status_code == 302
+
+
+def test_the_cool_off_is_short(settings):
+    assert settings.AXES_COOLOFF_TIME <= timedelta(minutes=30)
+    assert settings.AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT is False
 
 
 def test_audit_log_records_the_proxy_aware_address_not_a_forged_one(settings):

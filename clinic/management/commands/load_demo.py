@@ -26,7 +26,10 @@ class Command(BaseCommand):
             "--accounts-file",
             type=Path,
             default=Path(settings.BASE_DIR) / ".demo-accounts.txt",
-            help="Where new demo passwords are written (readable by you only).",
+            help=(
+                "Where new demo passwords and second-factor keys are written "
+                "(readable by you only)."
+            ),
         )
 
     def handle(self, *args, dry_run, accounts_file, verbosity, **options):
@@ -35,7 +38,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {message}")
 
         with transaction.atomic():
-            created, passwords = clinic.demo.load(log=log)
+            created, accounts = clinic.demo.load(log=log)
             created += education.demo.load(log=log)
             created += appointments.demo.load(log=log)
             if dry_run:
@@ -43,17 +46,33 @@ class Command(BaseCommand):
 
         verb = "Would create" if dry_run else "Created"
         self.stdout.write(self.style.SUCCESS(f"{verb} {created} demo objects."))
-        if passwords and not dry_run:
-            self._write_accounts(accounts_file, passwords)
+        if accounts and not dry_run:
+            lines = self._describe(accounts)
+            self._write_accounts(accounts_file, lines)
             self.stdout.write(
-                "New demo accounts (the passwords are shown once; they are also in "
-                f"{accounts_file}):"
+                "Demo accounts set up now (shown once; also kept in "
+                f"{accounts_file}). Sign in with the password, then a code from an "
+                "authenticator app given the key, or one of the backup codes (each "
+                "works once):"
             )
-            for username, password in passwords.items():
-                self.stdout.write(f"  {username:<10} {password}")
+            for line in lines:
+                self.stdout.write(f"  {line}")
 
-    def _write_accounts(self, path: Path, passwords: dict[str, str]) -> None:
+    @staticmethod
+    def _describe(accounts: list[clinic.demo.DemoAccount]) -> list[str]:
+        """One line per account (``username password``), then its second factor."""
+        lines = []
+        for account in accounts:
+            lines += [
+                f"{account.username} {account.password or '(password unchanged)'}",
+                f"  app key: {account.app_key}",
+                f"  app link: {account.app_uri}",
+                f"  backup codes: {' '.join(account.backup_codes)}",
+            ]
+        return lines
+
+    def _write_accounts(self, path: Path, lines: list[str]) -> None:
         path.touch(mode=0o600, exist_ok=True)
         with path.open("a") as handle:
-            for username, password in passwords.items():
-                handle.write(f"{username} {password}\n")
+            for line in lines:
+                handle.write(f"{line}\n")

@@ -1,0 +1,160 @@
+"""The admin site: Django's, plus a second step after the password.
+
+A staff member who has given the right password but not yet a code from their
+authenticator app (or a backup code) is signed in, but the admin treats them as not
+allowed in: every admin address sends them to the second step, and a first sign-in
+sets up the app. ``settings.TWO_FACTOR_REQUIRED`` turns the step on (always on in
+production).
+"""
+
+from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+
+from . import two_factor
+from .forms import SecondFactorForm, SetUpAppForm
+
+WRONG_CODE = _(
+    "That code did not work. Check that the time on your phone is right and type "
+    "the newest code, or use one of your backup codes. After several wrong codes, "
+    "wait a minute before the next try."
+)
+
+step_view = method_decorator(
+    [never_cache, csrf_protect, sensitive_post_parameters("code")]
+)
+
+
+class ClinicAdminSite(admin.AdminSite):
+    def has_permission(self, request):
+        return super().has_permission(request) and not two_factor.needs_second_factor(
+            request
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "second-factor/",
+                self.second_factor_view,
+                name="second-factor",
+            ),
+            path(
+                "second-factor/set-up/",
+                self.second_factor_setup_view,
+                name="second-factor-setup",
+            ),
+            *super().get_urls(),
+        ]
+
+    # --- the steps ----------------------------------------------------------------
+
+    def login(self, request, extra_context=None):
+        if request.method == "GET" and two_factor.needs_second_factor(request):
+            return self._to_second_factor(request)
+        response = super().login(request, extra_context)
+        if request.method == "POST" and two_factor.needs_second_factor(request):
+            # The password was right; the code comes next.
+            return self._to_second_factor(request)
+        return response
+
+    @step_view
+    def second_factor_view(self, request):
+        if not two_factor.needs_second_factor(request):
+            return self._leave(request)
+        if not two_factor.has_device(request.user):
+            return self._to_second_factor(request)
+        form = SecondFactorForm(request.POST or None)
+        if form.is_valid():
+            if two_factor.second_factor_verify(
+                request=request, code=form.cleaned_data["code"]
+            ):
+                return self._leave(request)
+            form.add_error("code", WRONG_CODE)
+        return self._render(
+            request,
+            "admin/second_factor.html",
+            form=form,
+            title=_("Enter your code"),
+        )
+
+    @step_view
+    def second_factor_setup_view(self, request):
+        if not two_factor.needs_second_factor(request):
+            return self._leave(request)
+        if two_factor.has_device(request.user):
+            # Setting up a new app takes the old one: an administrator resets it.
+            return self._to_second_factor(request)
+        device = two_factor.pending_app_device(user=request.user)
+        form = SetUpAppForm(request.POST or None)
+        if form.is_valid():
+            codes = two_factor.second_factor_verify_app(
+                request=request, device=device, code=form.cleaned_data["code"]
+            )
+            if codes is not None:
+                return self._render(
+                    request,
+                    "admin/second_factor_backup_codes.html",
+                    codes=codes,
+                    next_url=self._next_url(request),
+                    title=_("Your backup codes"),
+                )
+            form.add_error("code", WRONG_CODE)
+        return self._render(
+            request,
+            "admin/second_factor_setup.html",
+            form=form,
+            qr_code=two_factor.qr_code_data_uri(device),
+            secret=two_factor.app_secret(device),
+            title=_("Set up your authenticator app"),
+        )
+
+    # --- helpers ------------------------------------------------------------------
+
+    def _render(self, request, template, **context):
+        request.current_app = self.name
+        response = TemplateResponse(
+            request,
+            template,
+            {
+                **self.each_context(request),
+                "next": self._next_url(request),
+                "username": request.user.get_username(),
+                **context,
+            },
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def _next_url(self, request) -> str:
+        candidate = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(
+            REDIRECT_FIELD_NAME, ""
+        )
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        ):
+            return candidate
+        return reverse("admin:index", current_app=self.name)
+
+    def _to_second_factor(self, request):
+        name = (
+            "admin:second-factor"
+            if two_factor.has_device(request.user)
+            else "admin:second-factor-setup"
+        )
+        query = urlencode({REDIRECT_FIELD_NAME: self._next_url(request)})
+        return HttpResponseRedirect(f"{reverse(name, current_app=self.name)}?{query}")
+
+    def _leave(self, request):
+        if not request.user.is_authenticated:
+            return HttpResponseRedirect(reverse("admin:login", current_app=self.name))
+        return HttpResponseRedirect(self._next_url(request))
