@@ -167,8 +167,14 @@ def new_session(browser, live_server, viewport):
 
 
 @pytest.fixture
-def demo(live_server, tmp_path) -> dict[str, str]:
-    """Load the demo clinic into the live server's database; return the passwords."""
+def demo(live_server, tmp_path, settings) -> dict[str, str]:
+    """Load the demo clinic into the live server's database; return the passwords.
+
+    Staff sign in as in production, through the second factor: the demo accounts
+    come with an authenticator app, whose codes ``helpers.sign_in`` reads."""
+    settings.TWO_FACTOR_REQUIRED = True
     accounts = tmp_path / "demo-accounts.txt"
     call_command("load_demo", accounts_file=accounts, stdout=io.StringIO())
-    return dict(line.split(" ", 1) for line in accounts.read_text().splitlines())
+    # ``username password`` lines; the second factor is on indented lines below.
+    lines = accounts.read_text().splitlines()
+    return dict(line.split(" ", 1) for line in lines if not line.startswith(" "))

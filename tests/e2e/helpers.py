@@ -3,7 +3,10 @@ filling the appointment request form, and opening each screen a patient can see.
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.pages import PUBLIC_PAGES, PublicPage
@@ -29,11 +32,27 @@ def tab_to(page: Page, target: Locator) -> None:
 
 
 def sign_in(page: Page, username: str, password: str) -> None:
+    """Sign in to the admin with the password, then a code from the account's
+    authenticator app (read from the database, as the person's phone would show)."""
     page.goto(reverse("admin:login"))
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+    if settings.TWO_FACTOR_REQUIRED:
+        expect(page.get_by_role("heading", name="Enter your code")).to_be_visible()
+        page.get_by_label("Code", exact=True).fill(app_code(username))
+        page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def app_code(username: str) -> str:
+    """The code the person's authenticator app shows now (a fresh one if the
+    current one was already used: each code is good once)."""
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits)
+    if totp.t() <= device.last_t:
+        totp.time += device.step
+    return f"{totp.token():06d}"
 
 
 def fill_request_form(page: Page, **answers: str) -> None:
