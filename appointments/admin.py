@@ -11,30 +11,35 @@ from auditlog.signals import accessed
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from phonenumber_field.phonenumber import to_python
 from phonenumbers import region_code_for_number
 
-from . import services
-from .exports import csv_response
+from clinic import roles
+
+from . import actions, services
 from .filters import AssignedToMeFilter, StatusFilter, WaitingFilter
 from .models import (
     PATIENT_SECTIONS,
     TRIAGE_ORDER,
+    UNANSWERED_CALLS_BEFORE_NO_RESPONSE,
     AppointmentRequest,
     StaffNote,
-    StatusChange,
 )
+from .reports import reports_view
 
 Status = AppointmentRequest.Status
+Priority = AppointmentRequest.Priority
+CallOutcome = AppointmentRequest.CallOutcome
 
 # How the admin shows a patient's answer where the plain field would not do.
 ANSWER_DISPLAY = {
@@ -53,50 +58,94 @@ PATIENT_FIELDSETS = tuple(
 )
 
 
-# --- Inlines ------------------------------------------------------------------------
-class StaffNoteInline(admin.TabularInline):
-    model = StaffNote
-    fields = ("text", "author", "created_at")
-    readonly_fields = ("author", "created_at")
-    extra = 1
-    verbose_name_plural = _("staff notes (they cannot be changed once saved)")
-
-    def get_queryset(self, request):
-        # The request too: each row is labelled with the note's str().
-        return super().get_queryset(request).select_related("author", "request")
-
-    def has_change_permission(self, request, obj=None):
-        # Notes are a record: once written they stay as written, even for admins.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+# The work panel's buttons, each a submit button named after its form field.
+QUICK_STEPS = ("call", "next_status", "assign_me", "duplicate_of")
 
 
-class StatusChangeInline(admin.TabularInline):
-    model = StatusChange
-    fields = ("from_status", "to_status", "changed_by", "changed_at")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("status history")
+def work_panel_context(obj: AppointmentRequest, *, user) -> dict:
+    """What the top of a request's page shows: who to call and when, the calls so
+    far, the next steps, possible duplicates and the whole history in order."""
+    calls = list(obj.call_attempts.select_related("made_by"))
+    notes = list(obj.notes.select_related("author"))
+    changes = list(obj.status_changes.select_related("changed_by"))
+    history = sorted(
+        [
+            (c.made_at, c.made_by, _("Call: %(outcome)s") % {"outcome": c}, "")
+            for c in calls
+        ]
+        + [(n.created_at, n.author, _("Note"), n.text) for n in notes]
+        + [
+            (c.changed_at, c.changed_by, _("Status: %(change)s") % {"change": c}, "")
+            for c in changes
+        ],
+        key=lambda entry: entry[0],
+    )
+    unanswered = 0
+    for call in reversed(calls):
+        if call.outcome not in CallOutcome.unanswered():
+            break
+        unanswered += 1
+    allowed = services.allowed_transitions(obj.status)
+    return {
+        "work": {
+            "request": obj,
+            "warning": obj.answer("warning_symptoms"),
+            "phone": phone_link(obj.phone),
+            "calls": calls,
+            "outcomes": CallOutcome.choices,
+            "suggest_no_response": (
+                unanswered >= UNANSWERED_CALLS_BEFORE_NO_RESPONSE
+                and Status.NO_RESPONSE in allowed
+            ),
+            "next_statuses": [
+                (v, label)
+                for v, label in Status.choices
+                if v in allowed and v != Status.DUPLICATE
+            ],
+            "duplicates": list(
+                AppointmentRequest.objects.possible_duplicates_of(obj).select_related(
+                    "location"
+                )
+            ),
+            "can_close_as_duplicate": Status.DUPLICATE in allowed,
+            "assigned_to_me": obj.assigned_to_id == user.pk,
+            "history": history,
+            "overdue": obj.is_overdue(),
+        }
+    }
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("changed_by")
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+def phone_link(phone) -> str:
+    """A phone number as staff read it (national at home), to tap or click."""
+    if not phone:
+        return "-"
+    home = region_code_for_number(phone) == settings.PHONENUMBER_DEFAULT_REGION
+    shown = phone.as_national if home else phone.as_international
+    return format_html('<a href="tel:{}">{}</a>', phone.as_e164, shown)
 
 
 # --- The change form ----------------------------------------------------------------
 class AppointmentRequestAdminForm(forms.ModelForm):
-    """Staff fields only. The status offers the moves the workflow allows."""
+    """Staff fields, and the one-click steps of the work panel at the top of the
+    page: a call's outcome, a note, the next status, assign to me, close as a
+    duplicate. Each step is a submit button named after its field."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=StaffNote._meta.get_field("text").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Saved with your name and the time when you press any button below. "
+            "Notes cannot be changed afterwards."
+        ),
+    )
+    call = forms.ChoiceField(choices=CallOutcome.choices, required=False)
+    next_status = forms.ChoiceField(choices=Status.choices, required=False)
+    assign_me = forms.BooleanField(required=False)
+    duplicate_of = forms.ModelChoiceField(
+        queryset=AppointmentRequest.objects.none(), required=False
+    )
 
     class Meta:
         model = AppointmentRequest
@@ -104,6 +153,12 @@ class AppointmentRequestAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields[
+                "duplicate_of"
+            ].queryset = AppointmentRequest.objects.possible_duplicates_of(
+                self.instance
+            )
         current = self.instance.status
         allowed = services.allowed_transitions(current)
         self.fields["status"].choices = [
@@ -116,7 +171,7 @@ class AppointmentRequestAdminForm(forms.ModelForm):
         )
 
     def clean_status(self):
-        status = self.cleaned_data["status"]
+        status = self.data.get("next_status") or self.cleaned_data["status"]
         if status != self.instance.status:
             services.check_transition(
                 from_status=self.instance.status, to_status=status
@@ -129,15 +184,16 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     form = AppointmentRequestAdminForm
     list_display = (
         "reference",
-        "received",
-        "patient_name",
+        "waited",
+        "patient",
         "location",
-        "topic",
+        "topic_display",
         "priority_display",
         "status",
         "assigned_to",
+        "call_count",
     )
-    list_display_links = ("reference", "patient_name")
+    list_display_links = ("reference", "patient")
     list_filter = (
         StatusFilter,
         "priority",
@@ -159,17 +215,17 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         "received",
         *(name for _title, opts in PATIENT_FIELDSETS for name in opts["fields"]),
         "email_status",
+        "first_contacted_at",
         "ended_at",
     )
-    inlines = (StaffNoteInline, StatusChangeInline)
     actions = (
-        "assign_to_me",
-        "mark_contacted",
-        "mark_scheduled",
-        "mark_closed",
-        "mark_spam",
-        "resend_emails",
-        "export_csv",
+        actions.assign_to_me,
+        actions.mark_contacted,
+        actions.mark_scheduled,
+        actions.mark_closed,
+        actions.mark_spam,
+        actions.resend_emails,
+        actions.export_csv,
     )
     fieldsets = (
         (
@@ -177,7 +233,10 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             {"fields": ("reference", "received", "status", "priority", "assigned_to")},
         ),
         *PATIENT_FIELDSETS,
-        (_("Emails and record"), {"fields": ("email_status", "ended_at")}),
+        (
+            _("Emails and record"),
+            {"fields": ("email_status", "first_contacted_at", "ended_at")},
+        ),
     )
 
     # --- Permissions ----------------------------------------------------------------
@@ -194,7 +253,31 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .select_related("location", "topic", "assigned_to")
+            .for_queue()
         )
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        for spec in changelist.filter_specs:
+            # Drop-downs above the queue instead of a column beside it.
+            spec.template = "admin/appointments/appointmentrequest/queue_filter.html"
+        return changelist
+
+    def get_urls(self):
+        reports = path(
+            "reports/",
+            self.admin_site.admin_view(reports_view),
+            name="appointments_reports",
+        )
+        return [reports, *super().get_urls()]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            # Only people who work the queue can be given a request.
+            kwargs["queryset"] = get_user_model().objects.filter(
+                groups__name=roles.FRONT_DESK, is_active=True, is_staff=True
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         # PostgreSQL refuses NUL characters outright; nobody means to search for one.
@@ -233,6 +316,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         if obj is not None and request.method == "GET":
             # A staff member opened this request: the audit log keeps who and when.
             accessed.send(sender=AppointmentRequest, instance=obj)
+        if obj is not None:
+            context.update(work_panel_context(obj, user=request.user))
         return super().render_change_form(
             request, context, add=add, change=change, form_url=form_url, obj=obj
         )
@@ -271,50 +356,116 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             {f.attname: getattr(original, f.attname) for f in obj._meta.concrete_fields}
         )
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not StaffNote:
-            return super().save_formset(request, form, formset, change)
-        for note in formset.save(commit=False):
-            if note.pk is None and note.text.strip():
-                services.staff_note_create(
-                    request=form.instance, author=request.user, text=note.text
-                )
-        return None
+    def save_related(self, request, form, formsets, change):
+        # After the staff fields: the note first, so a call logged with it reads
+        # in order in the history.
+        super().save_related(request, form, formsets, change)
+        data, obj = form.cleaned_data, form.instance
+        if data.get("note", "").strip():
+            services.staff_note_create(
+                request=obj, author=request.user, text=data["note"]
+            )
+        if data.get("call"):
+            services.call_attempt_create(
+                request=obj, by=request.user, outcome=data["call"]
+            )
+        if data.get("assign_me"):
+            services.appointment_request_update(
+                request=obj, by=request.user, data={"assigned_to": request.user}
+            )
+        if data.get("duplicate_of"):
+            services.appointment_request_close_as_duplicate(
+                request=obj, of=data["duplicate_of"], by=request.user
+            )
+
+    def response_change(self, request, obj):
+        if any(request.POST.get(name) for name in QUICK_STEPS):
+            # A work-panel button: stay on the request, with what it did in view.
+            self.message_user(request, _("Saved."), messages.SUCCESS)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     # --- Columns --------------------------------------------------------------------
     @admin.display(description=_("received"), ordering="created_at")
     def received(self, obj):
         if obj.created_at is None:
             return "-"
-        local = timezone.localtime(obj.created_at)
-        if timezone.now() - obj.created_at < timedelta(minutes=1):
-            age = _("just now")
-        else:
-            age = _("%(age)s ago") % {"age": timesince(obj.created_at, depth=1)}
-        return format_html(
-            '{}<br><span class="quiet">{}</span>',
-            local.strftime("%b %-d, %-I:%M %p"),
-            age,
-        )
-
-    @admin.display(description=_("patient name"), ordering="last_name")
-    def patient_name(self, obj):
-        return obj.patient_name
+        return date_format(timezone.localtime(obj.created_at), "DATETIME_FORMAT")
 
     @admin.display(description=_("priority"), ordering="priority")
     def priority_display(self, obj):
-        label = obj.get_priority_display()
-        if obj.is_urgent:
-            return format_html("<strong>⚠ {}</strong>", label)
-        return label
+        # Marked by a symbol and words as well as colour (frontdesk.css tints the
+        # whole row from the class).
+        symbol = {Priority.URGENT: "⚠", Priority.HIGH: "▲"}.get(obj.priority, "")
+        return format_html(
+            '<span class="priority priority--{}">{} {}</span>',
+            Priority(obj.priority).name.lower(),
+            symbol,
+            obj.get_priority_display(),
+        )
 
     @admin.display(description=_("phone"))
     def phone_display(self, obj):
-        if not obj.phone:
+        return phone_link(obj.phone)
+
+    @admin.display(description=_("calls"))
+    def call_count(self, obj):
+        return obj.call_count
+
+    @admin.display(description=_("waited"), ordering="created_at")
+    def waited(self, obj):
+        if obj.created_at is None:
             return "-"
-        home = region_code_for_number(obj.phone) == settings.PHONENUMBER_DEFAULT_REGION
-        shown = obj.phone.as_national if home else obj.phone.as_international
-        return format_html('<a href="tel:{}">{}</a>', obj.phone.as_e164, shown)
+        age = timesince(obj.created_at, depth=1)
+        if timezone.now() - obj.created_at < timedelta(minutes=1):
+            age = _("just now")
+        overdue = ""
+        if obj.is_overdue():
+            overdue = format_html('<br><strong class="badge">{}</strong>', _("Overdue"))
+        # The age is what matters in the queue; the date is on the request's page.
+        return format_html(
+            '<time datetime="{}">{}</time>{}',
+            obj.created_at.isoformat(),
+            age,
+            overdue,
+        )
+
+    @admin.display(description=_("patient and phone"), ordering="last_name")
+    def patient(self, obj):
+        """Whom to call and when: the name, a caregiver to call instead, the phone
+        and the best time, and a marker when an open twin request exists."""
+        if obj.phone:
+            reach = format_html(
+                '<span class="nowrap">{}</span> · {}',
+                phone_link(obj.phone),
+                obj.get_best_time_display().split(" (")[0],
+            )
+        else:
+            reach = format_html("{} {}", _("No phone; email:"), obj.email)
+        markers = [reach]
+        if obj.for_someone_else:
+            markers.append(
+                format_html(
+                    '<span class="marker">{}</span>',
+                    _("Call %(name)s (%(relationship)s)")
+                    % {
+                        "name": obj.requester_name,
+                        "relationship": obj.requester_relationship,
+                    },
+                )
+            )
+        if getattr(obj, "has_twin", False):
+            markers.append(
+                format_html(
+                    '<span class="badge badge--twin">{}</span>',
+                    _("Possible duplicate"),
+                )
+            )
+        return format_html(
+            "{}{}",
+            obj.patient_name,
+            format_html_join("", "<br>{}", ((m,) for m in markers)),
+        )
 
     @admin.display(description=_("topic"))
     def topic_display(self, obj):
@@ -367,120 +518,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             '<a href="{}?{}">{}</a>', url, query, _("Who viewed and changed this")
         )
 
-    # --- Actions --------------------------------------------------------------------
-    @admin.action(description=_("Assign to me"), permissions=["change"])
-    def assign_to_me(self, request, queryset):
-        count = 0
-        for appointment in queryset:
-            try:
-                services.appointment_request_update(
-                    request=appointment,
-                    by=request.user,
-                    data={"assigned_to": request.user},
-                )
-            except ValidationError as error:
-                self.message_user(
-                    request,
-                    _("%(reference)s was not changed: %(reason)s")
-                    % {
-                        "reference": appointment.reference,
-                        "reason": " ".join(error.messages),
-                    },
-                    messages.ERROR,
-                )
-            else:
-                count += 1
-        if count:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(n)d request is now assigned to you.",
-                    "%(n)d requests are now assigned to you.",
-                    count,
-                )
-                % {"n": count},
-                messages.SUCCESS,
-            )
-
-    def _transition(self, request, queryset, to_status: str) -> None:
-        done, refused = [], []
-        for appointment in queryset:
-            try:
-                services.appointment_request_transition(
-                    request=appointment, to_status=to_status, by=request.user
-                )
-            except services.TransitionNotAllowed:
-                refused.append(appointment)
-            else:
-                done.append(appointment)
-        label = Status(to_status).label
-        if done:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(n)d request marked “%(status)s”.",
-                    "%(n)d requests marked “%(status)s”.",
-                    len(done),
-                )
-                % {"n": len(done), "status": label},
-                messages.SUCCESS,
-            )
-        for appointment in refused:
-            self.message_user(
-                request,
-                _(
-                    "%(reference)s was not changed: a request that is “%(from)s” "
-                    "cannot be marked “%(to)s”."
-                )
-                % {
-                    "reference": appointment.reference,
-                    "from": appointment.get_status_display(),
-                    "to": label,
-                },
-                messages.ERROR,
-            )
-
-    @admin.action(description=_("Mark contacted"), permissions=["change"])
-    def mark_contacted(self, request, queryset):
-        self._transition(request, queryset, Status.CONTACTED)
-
-    @admin.action(description=_("Mark scheduled"), permissions=["change"])
-    def mark_scheduled(self, request, queryset):
-        self._transition(request, queryset, Status.SCHEDULED)
-
-    @admin.action(
-        description=_("Close (visit booked and done)"), permissions=["change"]
-    )
-    def mark_closed(self, request, queryset):
-        self._transition(request, queryset, Status.CLOSED)
-
-    @admin.action(description=_("Mark as spam"), permissions=["change"])
-    def mark_spam(self, request, queryset):
-        self._transition(request, queryset, Status.SPAM)
-
-    @admin.action(description=_("Send unsent emails again"), permissions=["change"])
-    def resend_emails(self, request, queryset):
-        # Ended requests get nothing: the task would skip them anyway.
-        pending = list(queryset.open().emails_pending().values_list("pk", flat=True))
-        for pk in pending:
-            services.enqueue_emails(pk)
-        self.message_user(
-            request,
-            ngettext(
-                "Emails queued again for %(n)d request.",
-                "Emails queued again for %(n)d requests.",
-                len(pending),
-            )
-            % {"n": len(pending)},
-            messages.INFO,
-        )
-
-    @admin.action(description=_("Export to CSV"), permissions=["export"])
-    def export_csv(self, request, queryset):
-        return csv_response(queryset)
-
 
 def _when(moment) -> str:
     if moment is None:
         return str(_("not yet"))
-    return timezone.localtime(moment).strftime("%b %-d, %-I:%M %p")
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")

@@ -12,10 +12,11 @@ class Status(models.TextChoices):
     DECLINED = "declined", _("Declined")
     NO_RESPONSE = "no_response", _("No response")
     SPAM = "spam", _("Spam")
+    DUPLICATE = "duplicate", _("Duplicate")
 
     @classmethod
     def ends(cls) -> tuple[str, ...]:
-        return (cls.CLOSED, cls.DECLINED, cls.NO_RESPONSE, cls.SPAM)
+        return (cls.CLOSED, cls.DECLINED, cls.NO_RESPONSE, cls.SPAM, cls.DUPLICATE)
 
 
 class Priority(models.IntegerChoices):
@@ -61,3 +62,14 @@ class WarningSymptom(models.TextChoices):
     BOWEL_BLADDER = "bowel_bladder", _("New loss of bowel or bladder control")
     INJURY = "injury", _("Severe pain after a fall or injury")
     FEVER = "fever", _("Fever with back pain")
+
+
+class CallOutcome(models.TextChoices):
+    REACHED = "reached", _("Reached")
+    NO_ANSWER = "no_answer", _("No answer")
+    VOICEMAIL = "voicemail", _("Left voicemail")
+    WRONG_NUMBER = "wrong_number", _("Wrong number")
+
+    @classmethod
+    def unanswered(cls) -> tuple[str, ...]:
+        return (cls.NO_ANSWER, cls.VOICEMAIL)

@@ -6,19 +6,22 @@ is registered in ``apps.py`` with the workflow fields only, so the audit trail n
 copies what the patient wrote.
 """
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Count
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from .business_time import business_days_before, business_time_between
 from .choices import (
     BestTime,
+    CallOutcome,
     ContactMethod,
     Imaging,
     PainStart,
@@ -76,12 +79,20 @@ def new_reference() -> str:
     return get_random_string(REFERENCE_LENGTH, REFERENCE_ALPHABET)
 
 
-def one_business_day_before(moment: datetime) -> datetime:
-    """The same clock time on the previous weekday. Public holidays are not known."""
-    earlier = timezone.localtime(moment) - timedelta(days=1)
-    while earlier.weekday() >= 5:  # Saturday, Sunday
-        earlier -= timedelta(days=1)
-    return earlier
+# How far apart two open requests may be to be the same person asking twice.
+DUPLICATE_WINDOW = timedelta(days=30)
+# Unanswered calls after which the page suggests marking "No response".
+UNANSWERED_CALLS_BEFORE_NO_RESPONSE = 3
+
+
+def _same_person() -> models.Q:
+    """For a subquery: the same last name, or the same (given) phone or email."""
+    outer = models.OuterRef
+    return (
+        models.Q(last_name__iexact=outer("last_name"))
+        | (models.Q(phone=outer("phone")) & ~models.Q(phone=""))
+        | (models.Q(email__iexact=outer("email")) & ~models.Q(email=""))
+    )
 
 
 class AppointmentRequestQuerySet(models.QuerySet):
@@ -104,8 +115,48 @@ class AppointmentRequestQuerySet(models.QuerySet):
 
     def waiting(self, *, now=None):
         """New requests nobody has acted on for more than one business day."""
-        cutoff = one_business_day_before(now or timezone.now())
+        cutoff = business_days_before(now or timezone.now())
         return self.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
+
+    def for_queue(self):
+        """With the calls made and whether an open twin exists, per row (subqueries,
+        so a page of the queue costs the same whatever its size)."""
+        calls = (
+            CallAttempt.objects.filter(request=models.OuterRef("pk"))
+            .order_by()
+            .values("request")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        twins = AppointmentRequest.objects.open().filter(
+            date_of_birth=models.OuterRef("date_of_birth"),
+            created_at__gt=models.OuterRef("created_at") - DUPLICATE_WINDOW,
+            created_at__lt=models.OuterRef("created_at") + DUPLICATE_WINDOW,
+        )
+        twins = twins.exclude(pk=models.OuterRef("pk")).filter(_same_person())
+        return self.annotate(
+            call_count=Coalesce(models.Subquery(calls), 0),
+            has_twin=models.Exists(twins),
+        )
+
+    def possible_duplicates_of(self, request: "AppointmentRequest"):
+        """Open requests, within 30 days of ``request``, with the same date of birth
+        and the same last name, phone or email."""
+        same = models.Q(last_name__iexact=request.last_name)
+        if request.phone:
+            same |= models.Q(phone=request.phone)
+        if request.email:
+            same |= models.Q(email__iexact=request.email)
+        return (
+            self.open()
+            .filter(
+                same,
+                date_of_birth=request.date_of_birth,
+                created_at__gt=request.created_at - DUPLICATE_WINDOW,
+                created_at__lt=request.created_at + DUPLICATE_WINDOW,
+            )
+            .exclude(pk=request.pk)
+        )
 
     def emails_pending(self):
         """Requests with an email not yet sent (acknowledgement or notification).
@@ -130,6 +181,7 @@ class AppointmentRequest(models.Model):
     PainStart = PainStart
     Imaging = Imaging
     WarningSymptom = WarningSymptom
+    CallOutcome = CallOutcome
 
     MESSAGE_MAX_LENGTH = 1000
 
@@ -161,6 +213,22 @@ class AppointmentRequest(models.Model):
         blank=True,
         related_name="assigned_appointment_requests",
         limit_choices_to={"is_staff": True, "is_active": True},
+    )
+    first_contacted_at = models.DateTimeField(
+        _("first contact"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The first call attempt or change of status."),
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     ended_at = models.DateTimeField(
         _("ended"),
@@ -276,6 +344,7 @@ class AppointmentRequest(models.Model):
         verbose_name_plural = _("appointment requests")
         permissions = [
             ("export_appointmentrequest", _("Can export appointment requests (CSV)")),
+            ("view_reports", _("Can see the front desk's reports")),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -316,6 +385,31 @@ class AppointmentRequest(models.Model):
     @property
     def is_ended(self) -> bool:
         return self.status in self.Status.ends()
+
+    @property
+    def contact_name(self) -> str:
+        """Whom the front desk calls: the patient, or who asked on their behalf."""
+        if self.for_someone_else and self.requester_name:
+            return str(
+                _("%(name)s (%(relationship)s of the patient)")
+                % {
+                    "name": self.requester_name,
+                    "relationship": self.requester_relationship,
+                }
+            )
+        return self.patient_name
+
+    def time_to_first_contact(self, *, now=None) -> timedelta:
+        """Business time from arrival to the first contact, or until now."""
+        end = self.first_contacted_at or now or timezone.now()
+        return business_time_between(self.created_at, end)
+
+    def is_overdue(self, *, now=None) -> bool:
+        """Not contacted within the location's target (business days)."""
+        if self.first_contacted_at is not None or self.is_ended:
+            return False
+        target = timedelta(days=self.location.response_target_days)
+        return self.time_to_first_contact(now=now) > target
 
     @property
     def topic_display(self) -> str:
@@ -430,3 +524,31 @@ class SubmissionCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.count} since {self.window_start:%Y-%m-%d %H:%M}"
+
+
+class CallAttempt(models.Model):
+    """One phone call the front desk made about a request, and how it went."""
+
+    request = models.ForeignKey(
+        AppointmentRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="call_attempts",
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=CallOutcome.choices)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    made_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+        verbose_name = _("call attempt")
+        verbose_name_plural = _("call attempts")
+
+    def __str__(self) -> str:
+        return str(self.get_outcome_display())

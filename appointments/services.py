@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from .models import (
     PATIENT_FIELDS,
     AppointmentRequest,
+    CallAttempt,
     StaffNote,
     StatusChange,
     new_reference,
@@ -28,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 Status = AppointmentRequest.Status
 Priority = AppointmentRequest.Priority
+CallOutcome = AppointmentRequest.CallOutcome
 
 # The workflow. Closed and declined are final. "No response" may be reopened when the
 # patient calls back, and "spam" when it was marked by mistake; nothing else leaves an
@@ -40,16 +42,24 @@ TRANSITIONS: dict[str, frozenset[str]] = {
             Status.DECLINED,
             Status.NO_RESPONSE,
             Status.SPAM,
+            Status.DUPLICATE,
         }
     ),
     Status.CONTACTED: frozenset(
-        {Status.SCHEDULED, Status.DECLINED, Status.NO_RESPONSE, Status.SPAM}
+        {
+            Status.SCHEDULED,
+            Status.DECLINED,
+            Status.NO_RESPONSE,
+            Status.SPAM,
+            Status.DUPLICATE,
+        }
     ),
     Status.SCHEDULED: frozenset({Status.CLOSED, Status.DECLINED}),
     Status.CLOSED: frozenset(),
     Status.DECLINED: frozenset(),
     Status.NO_RESPONSE: frozenset({Status.CONTACTED}),
     Status.SPAM: frozenset({Status.NEW}),
+    Status.DUPLICATE: frozenset(),
 }
 
 REFERENCE_ATTEMPTS = 10
@@ -209,7 +219,8 @@ def appointment_request_transition(
             request.ended_at = timezone.now()
         else:
             request.ended_at = None
-        request.save(update_fields=["status", "ended_at"])
+        request.first_contacted_at = current.first_contacted_at or timezone.now()
+        request.save(update_fields=["status", "ended_at", "first_contacted_at"])
         StatusChange.objects.create(
             request=request, from_status=from_status, to_status=to_status, changed_by=by
         )
@@ -251,3 +262,39 @@ def staff_note_create(*, request: AppointmentRequest, author, text: str) -> Staf
     with transaction.atomic():
         note.save()
     return note
+
+
+def call_attempt_create(
+    *, request: AppointmentRequest, by, outcome: str
+) -> CallAttempt:
+    """Log a call. The first call is the first contact; reaching the patient moves
+    a new request to "contacted"."""
+    with transaction.atomic():
+        current = AppointmentRequest.objects.select_for_update().get(pk=request.pk)
+        call = CallAttempt(request=current, made_by=by, outcome=outcome)
+        call.full_clean()
+        call.save()
+        if current.first_contacted_at is None:
+            current.first_contacted_at = call.made_at
+            current.save(update_fields=["first_contacted_at"])
+        if outcome == CallOutcome.REACHED and current.status == Status.NEW:
+            appointment_request_transition(
+                request=current, to_status=Status.CONTACTED, by=by
+            )
+    request.refresh_from_db()
+    return call
+
+
+def appointment_request_close_as_duplicate(
+    *, request: AppointmentRequest, of: AppointmentRequest, by
+) -> AppointmentRequest:
+    """End ``request`` as a duplicate of ``of``, which stays open."""
+    if of.pk == request.pk:
+        raise ValidationError(_("A request cannot be a duplicate of itself."))
+    with transaction.atomic():
+        appointment_request_transition(
+            request=request, to_status=Status.DUPLICATE, by=by
+        )
+        request.duplicate_of = of
+        request.save(update_fields=["duplicate_of"])
+    return request

@@ -75,6 +75,14 @@ class Location(models.Model):
         help_text=_("Inactive locations are hidden everywhere."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    response_target_days = models.PositiveSmallIntegerField(
+        _("response target (business days)"),
+        default=1,
+        help_text=_(
+            "New requests not contacted within this many business days are marked "
+            "overdue in the queue."
+        ),
+    )
 
     objects = LocationQuerySet.as_manager()
 

@@ -8,7 +8,10 @@ holds the expected sets and fails if a role gains or loses a permission.
 FRONT_DESK = "Front desk"
 CONTENT_EDITORS = "Content editors"
 MEDICAL_REVIEWERS = "Medical reviewers"
-ROLES = (FRONT_DESK, CONTENT_EDITORS, MEDICAL_REVIEWERS)
+# Sees the front desk's reports (aggregates, no patient data); a lead is usually in
+# the Front desk group too.
+FRONT_DESK_LEAD = "Front desk lead"
+ROLES = (FRONT_DESK, CONTENT_EDITORS, MEDICAL_REVIEWERS, FRONT_DESK_LEAD)
 
 
 def _ensure_permissions(apps, app_label: str) -> None:

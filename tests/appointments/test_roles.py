@@ -25,6 +25,14 @@ def test_front_desk_works_the_queue_but_deletes_and_exports_nothing():
         "appointments.add_staffnote",
         "appointments.view_staffnote",
         "appointments.view_statuschange",
+        "appointments.add_callattempt",
+        "appointments.view_callattempt",
+    }
+
+
+def test_front_desk_lead_sees_reports_and_nothing_else():
+    assert appointments_permissions(roles.FRONT_DESK_LEAD) == {
+        "appointments.view_reports"
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from appointments.forms import timing_token
 from appointments.models import AppointmentRequest
@@ -142,7 +143,8 @@ def test_neutral_sent_page_shows_no_emergency_alert_from_an_old_request(client, 
 def test_warning_symptom_shows_911_on_the_thanks_page(client, place):
     send(client, place, warning_symptoms="leg_weakness")
     html = client.get(THANKS_URL).content.decode()
-    assert "call 911 or go to the nearest emergency room now" in html
+    assert "call 911 or go to the nearest emergency room now" in strip_tags(html)
+    assert 'href="tel:911"' in html
     assert 'role="alert"' in html
 
 

@@ -1,0 +1,84 @@
+"""Business time: the clock the front desk is measured by.
+
+Weekends and the public holidays of the clinic's country and state (the `holidays`
+library, ``CLINIC_HOLIDAYS_COUNTRY`` and ``CLINIC_HOLIDAYS_SUBDIVISION``) do not
+count; every other day counts in full, in the clinic's time zone. A request that
+arrives on Friday afternoon has waited one business day on Monday afternoon.
+"""
+
+from datetime import date, datetime, time, timedelta
+from functools import cache
+
+import holidays
+from django.conf import settings
+from django.utils import timezone
+
+DAY = timedelta(days=1)
+
+
+@cache
+def _calendar(country: str, subdivision: str | None) -> holidays.HolidayBase:
+    # Years are added as dates are looked up (expand=True is the default).
+    return holidays.country_holidays(country, subdiv=subdivision or None)
+
+
+def is_business_day(day: date) -> bool:
+    calendar = _calendar(
+        settings.CLINIC_HOLIDAYS_COUNTRY, settings.CLINIC_HOLIDAYS_SUBDIVISION
+    )
+    return day.weekday() < 5 and day not in calendar
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time()))
+
+
+class BusinessClock:
+    """Business time elapsed since the start of ``first``, readable at any moment up
+    to the end of ``last``: the difference of two readings is the business time
+    between them. Built once per range, so timing many requests costs a lookup
+    each, not a walk over their days."""
+
+    def __init__(self, first: date, last: date):
+        self._first = first
+        self._starts: dict[date, timedelta] = {}
+        elapsed = timedelta()
+        day = first
+        while day <= last:
+            self._starts[day] = elapsed
+            if is_business_day(day):
+                elapsed += DAY
+            day += DAY
+
+    def reading(self, moment: datetime) -> timedelta:
+        local = timezone.localtime(moment)
+        day = local.date()
+        start = self._starts[day]
+        if not is_business_day(day):
+            return start
+        return start + (local - _midnight(day))
+
+
+def business_time_between(start: datetime, end: datetime) -> timedelta:
+    """How much of the time from ``start`` to ``end`` fell on business days."""
+    if end <= start:
+        return timedelta()
+    clock = BusinessClock(
+        timezone.localtime(start).date(), timezone.localtime(end).date()
+    )
+    return clock.reading(end) - clock.reading(start)
+
+
+def business_days_before(moment: datetime, days: int = 1) -> datetime:
+    """The moment ``days`` business days before ``moment``: the same clock time on
+    the business day that many business days earlier (or midnight after a
+    non-business ``moment``)."""
+    moment = timezone.localtime(moment)
+    if not is_business_day(moment.date()):
+        moment = _midnight(moment.date())
+    day = moment.date()
+    for _ in range(days):
+        day -= DAY
+        while not is_business_day(day):
+            day -= DAY
+    return timezone.make_aware(datetime.combine(day, moment.time()))
