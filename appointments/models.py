@@ -10,15 +10,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from .business_time import business_days_before, business_time_between
+from .business_time import business_time_between
 from .choices import (
     BestTime,
     CallOutcome,
@@ -30,14 +28,12 @@ from .choices import (
     Status,
     WarningSymptom,
 )
+from .querysets import TRIAGE_ORDER, AppointmentRequestQuerySet
 from .validators import validate_birth_date, validate_person_name
 
 # No 0/O, 1/I/L: a code read out over the phone must not be misheard or mistyped.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 REFERENCE_LENGTH = 8
-# The front desk's queue: urgent, high, normal (the priority number is the rank), and
-# the oldest first within each. Backed by the appointments_triage_idx index.
-TRIAGE_ORDER = ("priority", "created_at", "pk")
 
 
 # The patient's questions, declared once, in the order the form asks them and in the
@@ -79,97 +75,8 @@ def new_reference() -> str:
     return get_random_string(REFERENCE_LENGTH, REFERENCE_ALPHABET)
 
 
-# How far apart two open requests may be to be the same person asking twice.
-DUPLICATE_WINDOW = timedelta(days=30)
 # Unanswered calls after which the page suggests marking "No response".
 UNANSWERED_CALLS_BEFORE_NO_RESPONSE = 3
-
-
-def _same_person() -> models.Q:
-    """For a subquery: the same last name, or the same (given) phone or email."""
-    outer = models.OuterRef
-    return (
-        models.Q(last_name__iexact=outer("last_name"))
-        | (models.Q(phone=outer("phone")) & ~models.Q(phone=""))
-        | (models.Q(email__iexact=outer("email")) & ~models.Q(email=""))
-    )
-
-
-class AppointmentRequestQuerySet(models.QuerySet):
-    def triage_order(self):
-        """Urgent first, then high, then normal; the oldest first within each."""
-        return self.order_by(*TRIAGE_ORDER)
-
-    def open(self):
-        return self.exclude(status__in=AppointmentRequest.Status.ends())
-
-    def ended(self):
-        return self.filter(status__in=AppointmentRequest.Status.ends())
-
-    def status_counts(self) -> dict[str, int]:
-        """Number of requests per status, every status present (one query)."""
-        counts = dict.fromkeys(AppointmentRequest.Status.values, 0)
-        rows = self.order_by().values_list("status").annotate(n=Count("pk"))
-        counts.update(dict(rows))
-        return counts
-
-    def waiting(self, *, now=None):
-        """New requests nobody has acted on for more than one business day."""
-        cutoff = business_days_before(now or timezone.now())
-        return self.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
-
-    def for_queue(self):
-        """With the calls made and whether an open twin exists, per row (subqueries,
-        so a page of the queue costs the same whatever its size)."""
-        calls = (
-            CallAttempt.objects.filter(request=models.OuterRef("pk"))
-            .order_by()
-            .values("request")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        twins = AppointmentRequest.objects.open().filter(
-            date_of_birth=models.OuterRef("date_of_birth"),
-            created_at__gt=models.OuterRef("created_at") - DUPLICATE_WINDOW,
-            created_at__lt=models.OuterRef("created_at") + DUPLICATE_WINDOW,
-        )
-        twins = twins.exclude(pk=models.OuterRef("pk")).filter(_same_person())
-        return self.annotate(
-            call_count=Coalesce(models.Subquery(calls), 0),
-            has_twin=models.Exists(twins),
-        )
-
-    def possible_duplicates_of(self, request: "AppointmentRequest"):
-        """Open requests, within 30 days of ``request``, with the same date of birth
-        and the same last name, phone or email."""
-        same = models.Q(last_name__iexact=request.last_name)
-        if request.phone:
-            same |= models.Q(phone=request.phone)
-        if request.email:
-            same |= models.Q(email__iexact=request.email)
-        return (
-            self.open()
-            .filter(
-                same,
-                date_of_birth=request.date_of_birth,
-                created_at__gt=request.created_at - DUPLICATE_WINDOW,
-                created_at__lt=request.created_at + DUPLICATE_WINDOW,
-            )
-            .exclude(pk=request.pk)
-        )
-
-    def emails_pending(self):
-        """Requests with an email not yet sent (acknowledgement or notification).
-
-        An acknowledgement whose address the mail server refused for good is not
-        pending: sending it again cannot work.
-        """
-        return self.filter(
-            models.Q(location_notified_at__isnull=True)
-            | models.Q(patient_acknowledged_at__isnull=True)
-            & ~models.Q(email="")
-            & models.Q(acknowledgement_refused=False)
-        )
 
 
 class AppointmentRequest(models.Model):

@@ -333,3 +333,25 @@ def test_a_bad_date_range_gets_a_message_not_a_500(lead):
     assert response.status_code == 200
     assert "on or after the start date" in response.text
     assert lead.get(REPORTS, {"start": "\x00", "end": "x" * 500}).status_code == 200
+
+
+# --- Audit of listing and searching ---------------------------------------------------
+def test_listing_and_searching_the_queue_is_in_the_audit_log(desk, frontdesk_user):
+    from auditlog.models import LogEntry
+
+    desk.get(CHANGELIST)
+    desk.get(CHANGELIST, {"q": "Lovelace", "status": "all"})
+    entries = LogEntry.objects.filter(action=LogEntry.Action.ACCESS).order_by("pk")
+    assert [e.object_repr for e in entries] == [
+        "Listed requests",
+        "Searched requests for “Lovelace”",
+    ]
+    assert entries[1].actor == frontdesk_user
+    assert entries[1].additional_data["query"] == {
+        "q": ["Lovelace"],
+        "status": ["all"],
+    }
+
+
+def test_the_audit_log_stays_for_superusers_only(desk):
+    assert desk.get(reverse("admin:auditlog_logentry_changelist")).status_code == 403
