@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 
-.PHONY: help venv run migrate demo test test-fast lint format audit bench clean
+.PHONY: help venv run migrate demo test test-fast lint format audit bench stack stack-test clean
 
 help:
 	@echo "make run    - install, migrate, load the demo clinic, serve http://127.0.0.1:8000/"
@@ -13,6 +13,8 @@ help:
 	@echo "make lint   - ruff lint and format check, migrations check"
 	@echo "make audit  - Lighthouse scores of every public page"
 	@echo "make bench  - load benchmarks (bench/), results in bench/results.json"
+	@echo "make stack  - the production stack on loopback (nginx, 2 app servers, worker, ...)"
+	@echo "make stack-test - drive that stack over https (deploy/tests/)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -60,6 +62,14 @@ audit: venv bench/node_modules/.package-lock.json
 
 bench: venv
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The production stack (deploy/) on loopback: needs nginx, openssl, PostgreSQL's server
+# programs and Redis on 127.0.0.1:6379 (database 13); see deploy/stack/runner.py.
+stack: venv
+	$(PY) -m deploy.stack $(STACK_ARGS)
+
+stack-test: venv
+	$(BIN)/pytest deploy/tests $(STACK_TEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .test-db-*.sqlite3* .test-media

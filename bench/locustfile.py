@@ -9,11 +9,12 @@ token and the hidden fields from it, POST a valid request. Together the users se
 
 import json
 import os
-from html.parser import HTMLParser
 
 import gevent
 from locust import FastHttpUser, constant, events, task
 from locust.exception import StopUser
+
+from bench.formfields import FormFields
 
 FORM_PATH = os.environ.get("BENCH_FORM_PATH", "/appointments/request/")
 CONFIRMATION_PATH = os.environ.get(
@@ -21,69 +22,7 @@ CONFIRMATION_PATH = os.environ.get(
 )
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "0"))
 
-# What a patient types; every other field keeps what the form preselects (radio
-# buttons, the topic) or stays empty (optional fields, warning signs, the honeypot).
-ANSWERS = {
-    "first_name": "Bench",
-    "last_name": "Patient",
-    "date_of_birth": "3/27/1950",
-    "phone": "(202) 555-0143",
-    "email": "bench.patient@example.com",
-    "message": "Sent by the load benchmark.",
-    "consent": "on",
-}
-
 counts = {"started": 0, "accepted": 0, "refused": 0, "invalid": 0, "errors": 0}
-
-
-class FormFields(HTMLParser):
-    """The fields of the first POST form, as a browser would send them untouched."""
-
-    def __init__(self):
-        super().__init__()
-        self.fields: dict[str, str] = {}
-        self.radio_groups: dict[str, str] = {}
-        self.checkboxes: set[str] = set()
-        self._in_form = False
-        self._select: str | None = None
-        self._select_value: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = {name: value or "" for name, value in attrs}
-        if tag == "form" and attrs.get("method", "").lower() == "post":
-            self._in_form = True
-        if not self._in_form or (not attrs.get("name") and tag != "option"):
-            return
-        name = attrs.get("name", "")
-        kind = attrs.get("type", "text").lower()
-        if tag == "input" and kind == "radio":
-            if "checked" in attrs or name not in self.radio_groups:
-                self.radio_groups[name] = attrs.get("value", "")
-        elif tag == "input" and kind == "checkbox":
-            self.checkboxes.add(name)
-            if "checked" in attrs:
-                self.fields[name] = attrs.get("value", "on")
-        elif tag == "input" and kind not in {"submit", "button"}:
-            self.fields[name] = attrs.get("value", "")
-        elif tag == "textarea":
-            self.fields[name] = ""
-        elif tag == "select":
-            self._select, self._select_value = name, None
-        elif tag == "option" and self._select:
-            if self._select_value is None or "selected" in attrs:
-                self._select_value = attrs.get("value", "")
-
-    def handle_endtag(self, tag):
-        if tag == "select" and self._select:
-            self.fields[self._select] = self._select_value or ""
-            self._select = None
-        elif tag == "form":
-            self._in_form = False
-
-    def form_data(self) -> dict[str, str]:
-        data = {**self.radio_groups, **self.fields}
-        data.update({k: v for k, v in ANSWERS.items() if k in data or k == "consent"})
-        return data
 
 
 class PageUser(FastHttpUser):
