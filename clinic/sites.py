@@ -8,7 +8,9 @@ production).
 """
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -33,7 +35,33 @@ step_view = method_decorator(
 )
 
 
+class ForgivingChangeListMixin:
+    """A list address with a value a filter cannot read shows the list unfiltered
+    with Django's "wrong parameters" note, instead of a 500.
+
+    Django does this for its own field filters; simple filters (ours, django-auditlog's)
+    and the date drill-down (a year too large for a date) raise instead. Applied by the
+    site to every ModelAdmin registered, so no filter needs its own guard.
+    """
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, TypeError, OverflowError, ValidationError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 class ClinicAdminSite(admin.AdminSite):
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, ForgivingChangeListMixin):
+            admin_class = type(
+                admin_class.__name__,
+                (ForgivingChangeListMixin, admin_class),
+                {"__module__": admin_class.__module__},
+            )
+        return super().register(model_or_iterable, admin_class, **options)
+
     def has_permission(self, request):
         return super().has_permission(request) and not two_factor.needs_second_factor(
             request
