@@ -2,9 +2,7 @@
 each rule (who may publish, when the next review is due, old addresses kept) is
 written once, here. Database constraints on the models hold the invariants."""
 
-import calendar
-import datetime
-
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -15,7 +13,7 @@ from .models import Page, PageRedirect
 from .text import as_sentences, html_blocks, reading_grade
 
 PUBLISH_PERMISSION = "education.publish_page"
-REVIEW_INTERVAL_MONTHS = 12
+REVIEW_INTERVAL = relativedelta(months=12)
 # Plain-language target shown to editors: Flesch-Kincaid grade 8 or below.
 READING_GRADE_TARGET = 8
 
@@ -28,14 +26,6 @@ def page_can_be_edited_by(*, page: Page, user: AbstractBaseUser) -> bool:
     """Anyone with change permission edits drafts; what patients read is changed
     only by someone who may publish."""
     return not page.is_published or can_publish(user)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 @transaction.atomic
@@ -84,7 +74,7 @@ def _set_next_review_due(page: Page, old: dict | None) -> None:
     review_moved = old is not None and old["last_reviewed"] != page.last_reviewed
     due_untouched = old is not None and old["next_review_due"] == page.next_review_due
     if page.next_review_due is None or (review_moved and due_untouched):
-        page.next_review_due = add_months(page.last_reviewed, REVIEW_INTERVAL_MONTHS)
+        page.next_review_due = page.last_reviewed + REVIEW_INTERVAL
 
 
 def page_keep_old_slug(*, page: Page, old_slug: str) -> None:

@@ -38,10 +38,10 @@ def test_a_next_review_date_chosen_by_the_editor_is_kept(reviewer_user):
     assert page.next_review_due == datetime.date(2026, 12, 1)
 
 
-def test_adding_months_to_the_29th_of_february_lands_on_the_28th():
-    assert services.add_months(datetime.date(2028, 2, 29), 12) == datetime.date(
-        2029, 2, 28
-    )
+def test_a_review_on_the_29th_of_february_is_next_due_on_the_28th(reviewer_user):
+    page = make_page(status=Page.Status.DRAFT, last_reviewed=datetime.date(2028, 2, 29))
+    services.page_save(page=page, by=reviewer_user)
+    assert page.next_review_due == datetime.date(2029, 2, 28)
 
 
 def test_publishing_records_the_first_publication_date(reviewer_user):
