@@ -24,12 +24,8 @@ class PageListView(ListView):
     intro = ""
 
     def get_queryset(self):
-        return (
-            Page.objects.published()
-            .filter(kind=self.kind)
-            .only("kind", "title", "slug", "summary")
-            .order_by("title")
-        )
+        pages = super().get_queryset().published()
+        return pages.only("kind", "title", "slug", "summary").order_by("title")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -42,6 +38,7 @@ class PageListView(ListView):
 
 
 class ProcedureListView(PageListView):
+    queryset = Page.objects.procedures()
     kind = Page.Kind.PROCEDURE
     heading = _("Procedures we offer")
     intro = _(
@@ -51,6 +48,7 @@ class ProcedureListView(PageListView):
 
 
 class ConditionListView(PageListView):
+    queryset = Page.objects.conditions()
     kind = Page.Kind.CONDITION
     heading = _("Conditions we treat")
     intro = _(
