@@ -2,6 +2,7 @@
 history and revert (django-reversion), medical review dates and the reading grade."""
 
 import datetime
+from contextlib import contextmanager
 
 import reversion
 from django import forms
@@ -251,13 +252,16 @@ class PageAdmin(VersionAdmin):
         super().save_related(request, form, formsets, change)
         services.page_refresh_text(page=form.instance)
 
-    def changelist_view(self, request, extra_context=None):
-        """The list, with the context VersionAdmin adds, but not run inside one
-        revision as VersionAdmin's is: an action on several pages gives each page a
-        revision of its own, so restoring one page never touches the others."""
-        context = {"has_change_permission": self.has_change_permission(request)}
-        context.update(extra_context or {})
-        return super(VersionAdmin, self).changelist_view(request, context)
+    @contextmanager
+    def create_revision(self, request):
+        """VersionAdmin's revision around each of its views, but none around the
+        list: its actions give each page a revision of its own, as reversion restores
+        whole revisions and restoring one page must not roll back the others."""
+        if request.resolver_match.url_name.endswith("_changelist"):
+            yield
+        else:
+            with super().create_revision(request):
+                yield
 
     @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
     def publish_pages(self, request, queryset):
@@ -353,7 +357,7 @@ class PageAdmin(VersionAdmin):
         restoring it would roll the other pages back too; say so instead."""
         page_id = str(version.object_id)
         for other in version.revision.version_set.select_related("content_type"):
-            model = other._model
+            model = other.content_type.model_class()
             if model is not None and issubclass(model, Page):
                 shared = str(other.object_id) != page_id
             elif model is not None and issubclass(model, PagePart):
