@@ -1,31 +1,24 @@
 """Editors' admin: a procedure or condition with its parts inline, drafts, publishing,
-history and revert (django-reversion), medical review dates and the reading grade."""
+medical review dates and the reading grade. History and restore: ``history.py``."""
 
 import datetime
-from contextlib import contextmanager
 
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from reversion.admin import VersionAdmin
-from reversion.models import Version
 
 from . import services
 from .forms import PartFormSet, SectionFormSet, StepForm
+from .history import PageHistoryAdmin
 from .models import (
     Condition,
     Faq,
     Page,
-    PagePart,
     PageRedirect,
     Procedure,
     Section,
@@ -135,7 +128,7 @@ class FaqInline(PartInline):
     labels = {"heading": _("Question"), "body": _("Answer")}
 
 
-class PageAdmin(VersionAdmin):
+class PageAdmin(PageHistoryAdmin):
     """Shared by the Procedures and Conditions entries."""
 
     list_display = (
@@ -152,62 +145,39 @@ class PageAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("preview_link", "reading_grade_report", "published_at")
     actions = ("publish_pages", "unpublish_pages")
-    history_latest_first = True
     save_on_top = True
-    glance_fields: tuple[str, ...] = ()
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = [
-            (
-                None,
-                {
-                    "fields": (
-                        "title",
-                        "slug",
-                        "summary",
-                        "status",
-                        "preview_link",
-                        "related",
-                    )
-                },
-            )
-        ]
-        if self.glance_fields:
-            fieldsets.append(
-                (
-                    _("At a glance"),
-                    {
-                        "fields": self.glance_fields,
-                        "description": _(
-                            "A short box near the top of the page. Empty lines are "
-                            "left out."
-                        ),
-                    },
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    "summary",
+                    "status",
+                    "preview_link",
+                    "related",
                 )
-            )
-        fieldsets += [
-            (
-                _("Medical review"),
-                {
-                    "fields": (
-                        "reviewed_by",
-                        "reviewer_credentials",
-                        "last_reviewed",
-                        "next_review_due",
-                    ),
-                    "description": _(
-                        "Shown on the page as “Medically reviewed by … on …”. A page "
-                        "cannot be published without a reviewer and a review date."
-                    ),
-                },
-            ),
-            (
-                _("Plain language"),
-                {"fields": ("reading_grade_report",)},
-            ),
-            (_("Record"), {"fields": ("published_at",)}),
-        ]
-        return fieldsets
+            },
+        ),
+        (
+            _("Medical review"),
+            {
+                "fields": (
+                    "reviewed_by",
+                    "reviewer_credentials",
+                    "last_reviewed",
+                    "next_review_due",
+                ),
+                "description": _(
+                    "Shown on the page as “Medically reviewed by … on …”. A page "
+                    "cannot be published without a reviewer and a review date."
+                ),
+            },
+        ),
+        (_("Plain language"), {"fields": ("reading_grade_report",)}),
+        (_("Record"), {"fields": ("published_at",)}),
+    )
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -252,17 +222,6 @@ class PageAdmin(VersionAdmin):
         super().save_related(request, form, formsets, change)
         services.page_refresh_text(page=form.instance)
 
-    @contextmanager
-    def create_revision(self, request):
-        """VersionAdmin's revision around each of its views, but none around the
-        list: its actions give each page a revision of its own, as reversion restores
-        whole revisions and restoring one page must not roll back the others."""
-        if request.resolver_match.url_name.endswith("_changelist"):
-            yield
-        else:
-            with super().create_revision(request):
-                yield
-
     @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
     def publish_pages(self, request, queryset):
         self._change_status(
@@ -301,105 +260,6 @@ class PageAdmin(VersionAdmin):
                 % {"count": done},
                 messages.SUCCESS,
             )
-
-    # --- History: restoring a version is an edit like any other. ---
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        version = get_object_or_404(
-            Version, pk=version_id, object_id=unquote(object_id)
-        )
-        if request.method != "POST":
-            self._warn_if_shared(request, version)
-            return super().revision_view(request, object_id, version_id, extra_context)
-        page = self.get_object(request, unquote(object_id))
-        if page is None:
-            return redirect(self._changelist_url())
-        self._check_restore(request, version, current=page)
-        if self._warn_if_shared(request, version):
-            return redirect(self._changelist_url())
-        response = self._restore(
-            request,
-            version,
-            super().revision_view,
-            object_id,
-            version_id,
-            extra_context,
-        )
-        if response.status_code == 302 and page.published_at:
-            restored = self.model.objects.get(pk=page.pk)
-            services.page_keep_old_slug(page=restored, old_slug=page.slug)
-        return response
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if request.method != "POST":
-            return super().recover_view(request, version_id, extra_context)
-        version = get_object_or_404(Version, pk=version_id)
-        self._check_restore(request, version, current=None)
-        if self._warn_if_shared(request, version):
-            return redirect(self._changelist_url())
-        return self._restore(
-            request, version, super().recover_view, version_id, extra_context
-        )
-
-    def _check_restore(self, request, version, current):
-        """Without the publish permission, only drafts are restored, as drafts."""
-        if services.can_publish(request.user):
-            return
-        if version.field_dict.get("status") != Page.Status.DRAFT or (
-            current is not None and current.is_published
-        ):
-            raise PermissionDenied
-
-    def _warn_if_shared(self, request, version) -> bool:
-        """Whether ``version`` was saved in one revision with anything but this page
-        and its own parts (before each page got a revision of its own: an action on
-        several pages, the demo loader). Reversion restores a whole revision, so
-        restoring it would roll the other pages back too; say so instead."""
-        page_id = str(version.object_id)
-        for other in version.revision.version_set.select_related("content_type"):
-            model = other.content_type.model_class()
-            if model is not None and issubclass(model, Page):
-                shared = str(other.object_id) != page_id
-            elif model is not None and issubclass(model, PagePart):
-                shared = str(other.field_dict.get("page_id")) != page_id
-            else:
-                shared = True
-            if shared:
-                self.message_user(
-                    request,
-                    _(
-                        "This version was saved together with other pages, and "
-                        "restoring it would change them too, so it cannot be "
-                        "restored. Copy what you need from it by hand."
-                    ),
-                    messages.ERROR,
-                )
-                return True
-        return False
-
-    def _restore(self, request, version, view, *args):
-        """Run reversion's view, turning a clash with today's data into a message."""
-        slug = version.field_dict.get("slug")
-        clash = Page.objects.filter(slug=slug).exclude(pk=version.object_id).exists()
-        if not clash:
-            try:
-                return view(request, *args)
-            except IntegrityError:
-                pass  # e.g. a related page deleted since; nothing was saved
-        self.message_user(
-            request,
-            _(
-                "This version cannot be restored as it is: its address is now used "
-                "by another page, or it links to a page deleted since. Change that "
-                "first, or copy what you need from the history by hand."
-            ),
-            messages.ERROR,
-        )
-        return redirect(self._changelist_url())
-
-    def _changelist_url(self) -> str:
-        opts = self.model._meta
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
 
     # --- Columns and read-only fields. ---
 
@@ -445,11 +305,23 @@ class PageAdmin(VersionAdmin):
 @admin.register(Procedure)
 class ProcedureAdmin(PageAdmin):
     inlines = (SectionInline, StepInline, TimelineInline, FaqInline)
-    glance_fields = (
-        "glance_time",
-        "glance_anesthesia",
-        "glance_stay",
-        "glance_recovery",
+    fieldsets = (
+        PageAdmin.fieldsets[0],
+        (
+            _("At a glance"),
+            {
+                "fields": (
+                    "glance_time",
+                    "glance_anesthesia",
+                    "glance_stay",
+                    "glance_recovery",
+                ),
+                "description": _(
+                    "A short box near the top of the page. Empty lines are left out."
+                ),
+            },
+        ),
+        *PageAdmin.fieldsets[1:],
     )
 
 

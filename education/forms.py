@@ -6,7 +6,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from .images import check_uploaded_image
-from .models import RESERVED_ANCHORS, default_anchor
+from .outline import RESERVED_ANCHORS, default_anchor
 
 
 class SearchForm(forms.Form):

@@ -8,18 +8,15 @@ inline per type. ``Procedure`` and ``Condition`` are proxies of ``Page`` so each
 its own entry, list and permissions in the admin.
 """
 
-from dataclasses import dataclass
-from typing import ClassVar
-
 import reversion
-from django.db import connections, models
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db import models
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .outline import default_anchor
+from .search import search_pages
 from .text import render_markdown
 
 MARKDOWN_HELP = _(
@@ -50,53 +47,8 @@ class PageQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Pages matching ``query`` in their title, summary or body, best first.
-
-        PostgreSQL ranks full-text matches, title above summary above body, and also
-        finds a title typed in part ("kypho"). Elsewhere every word must appear
-        somewhere, titles first.
-        """
-        query = " ".join((query or "").split())
-        if not query:
-            return self.none()
-        if connections[self.db].vendor == "postgresql":
-            return self._search_postgresql(query)
-        return self._search_simple(query)
-
-    def _search_postgresql(self, query: str):
-        from django.contrib.postgres.search import (
-            SearchQuery,
-            SearchRank,
-            SearchVector,
-        )
-
-        vector = (
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector("search_text", weight="C", config="english")
-        )
-        search_query = SearchQuery(query, search_type="websearch", config="english")
-        return (
-            self.annotate(document=vector, rank=SearchRank(vector, search_query))
-            .filter(Q(document=search_query) | Q(title__icontains=query))
-            .order_by("-rank", "title")
-        )
-
-    def _search_simple(self, query: str):
-        matches = Q()
-        for word in query.split():
-            matches &= (
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(search_text__icontains=word)
-            )
-        rank = Case(
-            When(title__icontains=query, then=Value(2)),
-            When(summary__icontains=query, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        return self.filter(matches).annotate(rank=rank).order_by("-rank", "title")
+        """Pages matching ``query``, best first (see ``education.search``)."""
+        return search_pages(self, query)
 
 
 class Page(models.Model):
@@ -200,6 +152,8 @@ class Page(models.Model):
 
     objects = PageQuerySet.as_manager()
 
+    KIND: str | None = None  # set by the proxies, Procedure and Condition
+
     class Meta:
         ordering = ["kind", "title"]
         verbose_name = _("page")
@@ -228,6 +182,11 @@ class Page(models.Model):
                 ),
             ),
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.KIND:
+            self.kind = self.KIND
 
     def __str__(self) -> str:
         return self.title
@@ -258,50 +217,6 @@ class Page(models.Model):
             if getattr(self, name)
         ]
 
-    @cached_property
-    def _parts_by_type(self) -> dict[str, list["PagePart"]]:
-        grouped = {part_type: [] for part_type in PagePart.Type.values}
-        for part in self.parts.all():
-            grouped[part.type].append(part)
-        return grouped
-
-    @property
-    def sections(self) -> list["PagePart"]:
-        return self._parts_by_type[PagePart.Type.SECTION]
-
-    @property
-    def steps(self) -> list["PagePart"]:
-        return self._parts_by_type[PagePart.Type.STEP]
-
-    @property
-    def faqs(self) -> list["PagePart"]:
-        return self._parts_by_type[PagePart.Type.FAQ]
-
-    @property
-    def timeline(self) -> list["PagePart"]:
-        return self._parts_by_type[PagePart.Type.TIMELINE]
-
-    def outline(self) -> list["Block"]:
-        """The page body in reading order: each section, followed by the group
-        (steps, timeline or questions) an editor placed after it. Groups placed
-        nowhere come after the last section."""
-        groups = {
-            PagePart.Group.STEPS: self.steps,
-            PagePart.Group.TIMELINE: self.timeline,
-            PagePart.Group.FAQS: self.faqs,
-        }
-        blocks, placed = [], set()
-        for section in self.sections:
-            blocks.append(Block("section", section.heading, section.anchor, [section]))
-            group = section.show_after
-            if group in groups and group not in placed and groups[group]:
-                blocks.append(Block.for_group(group, groups[group]))
-                placed.add(group)
-        for group, items in groups.items():
-            if group not in placed and items:
-                blocks.append(Block.for_group(group, items))
-        return blocks
-
     @property
     def related_procedures(self) -> list["Page"]:
         return [p for p in self.related.all() if p.kind == self.Kind.PROCEDURE]
@@ -329,10 +244,6 @@ class Procedure(Page):
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kind = self.KIND
-
 
 @reversion.register(follow=("parts",), for_concrete_model=False)
 class Condition(Page):
@@ -344,50 +255,6 @@ class Condition(Page):
         proxy = True
         verbose_name = _("condition")
         verbose_name_plural = _("conditions")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kind = self.KIND
-
-
-@dataclass
-class Block:
-    """One heading's worth of a page body, for the template and the contents list:
-    a section, or a group of steps, timeline entries or questions."""
-
-    kind: str
-    heading: str
-    anchor: str
-    items: list
-
-    GROUP_HEADINGS: ClassVar[dict] = {
-        "steps": (_("How it is done, step by step"), "steps"),
-        "timeline": (_("Recovery timeline"), "timeline"),
-        "faqs": (_("Questions people often ask"), "questions"),
-    }
-
-    @classmethod
-    def for_group(cls, group: str, items: list) -> "Block":
-        heading, anchor = cls.GROUP_HEADINGS[group]
-        return cls(group, heading, anchor, items)
-
-
-# Ids the page template uses itself; a section's anchor must not take one of them.
-RESERVED_ANCHORS = {
-    "main",
-    "page-title",
-    "contents",
-    "at-a-glance",
-    "steps",
-    "timeline",
-    "questions",
-    "related",
-    "appointment",
-}
-
-
-def default_anchor(heading: str) -> str:
-    return slugify(heading)[:60].strip("-") or "section"
 
 
 @reversion.register()

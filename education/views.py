@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView
 from . import cache
 from .forms import SearchForm
 from .models import Page, PageRedirect
+from .outline import page_outline
 
 MAX_SEARCH_RESULTS = 50
 
@@ -103,7 +104,7 @@ class PageDetailView(DetailView):
             is_preview=not page.is_published,
             admin_url=reverse(f"admin:education_{page.kind}_change", args=[page.pk]),
             canonical_url=canonical_url,
-            outline=page.outline(),
+            outline=page_outline(page),
             **kwargs,
         )
 
