@@ -216,11 +216,17 @@ class PageAdmin(PageHistoryAdmin):
     # --- Saving goes through the services. ---
 
     def save_model(self, request, obj, form, change):
-        services.page_save(page=obj, by=request.user)
+        """Nothing yet: the page is saved with its parts, in save_related."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.page_refresh_text(page=form.instance)
+        parts, deleted = [], []
+        for formset in formsets:
+            parts += formset.save(commit=False)
+            deleted += formset.deleted_objects
+        services.page_save(
+            page=form.instance, by=request.user, parts=parts, deleted_parts=deleted
+        )
+        form.save_m2m()
 
     @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
     def publish_pages(self, request, queryset):

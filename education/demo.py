@@ -78,8 +78,6 @@ def _create_page(data: dict) -> tuple[Page, int]:
         glance_recovery=glance.get("recovery", ""),
     )
     page.full_clean(exclude=["related"], validate_constraints=False)
-    services.page_save(page=page, by=None)
-
     parts = []
     sections = data.get("sections", [])
     anchors = [section["anchor"] for section in sections]
@@ -116,8 +114,7 @@ def _create_page(data: dict) -> tuple[Page, int]:
         )
     for part in parts:
         part.full_clean(exclude=["page"])
-        part.save()
-    services.page_refresh_text(page=page)
+    services.page_save(page=page, by=None, parts=parts)
     return page, 1 + len(parts)
 
 

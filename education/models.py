@@ -15,9 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .outline import default_anchor
 from .search import search_pages
-from .text import render_markdown
 
 MARKDOWN_HELP = _(
     "Plain text. Leave an empty line between paragraphs. Start lines with “- ” for a "
@@ -346,16 +344,6 @@ class PagePart(models.Model):
 
     def __str__(self) -> str:
         return self.heading
-
-    def save(self, *args, **kwargs):
-        # Derived fields, kept in step with what the editor typed on every save.
-        if self.type == self.Type.SECTION and not self.anchor:
-            self.anchor = default_anchor(self.heading)
-        self.body_html = render_markdown(self.body)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
-        super().save(*args, **kwargs)
 
 
 class PartTypeManager(models.Manager):

@@ -1,6 +1,9 @@
 """Writes to education pages. The admin and the demo loader call these functions, so
-each rule (who may publish, when the next review is due, old addresses kept) is
-written once, here. Database constraints on the models hold the invariants."""
+each rule (who may publish, when the next review is due, old addresses kept, the text
+derived from what editors typed) is written once, here. Database constraints on the
+models hold the invariants."""
+
+from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractBaseUser
@@ -9,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Page, PageRedirect
-from .text import as_sentences, html_blocks, reading_grade
+from .models import Page, PagePart, PageRedirect
+from .outline import default_anchor
+from .text import as_sentences, html_blocks, reading_grade, render_markdown
 
 PUBLISH_PERMISSION = "education.publish_page"
 REVIEW_INTERVAL = relativedelta(months=12)
@@ -29,15 +33,25 @@ def page_can_be_edited_by(*, page: Page, user: AbstractBaseUser) -> bool:
 
 
 @transaction.atomic
-def page_save(*, page: Page, by: AbstractBaseUser | None) -> Page:
-    """Save an edit to ``page`` made by the staff member ``by``.
+def page_save(
+    *,
+    page: Page,
+    by: AbstractBaseUser | None,
+    parts: Iterable[PagePart] = (),
+    deleted_parts: Iterable[PagePart] = (),
+) -> Page:
+    """Save an edit to ``page`` and its parts made by the staff member ``by``: the
+    one way a page is written (the admin, its actions and the demo loader).
 
-    ``by=None`` is the system itself (the demo loader). Without the publish
+    ``parts`` are new or changed parts of the page, ``deleted_parts`` parts to
+    delete. ``by=None`` is the system itself (the demo loader). Without the publish
     permission only drafts can be saved, and they stay drafts. Sets the first
     publication date and the next review date, and keeps a published page's old
     address working after a change of slug; a page going live at an old address of
-    another page takes that address over. Raises PermissionDenied or
-    ValidationError (a published page must be medically reviewed).
+    another page takes that address over. Derives, every time, each saved part's
+    HTML and link name and the page's search text and reading grade. Raises
+    PermissionDenied or ValidationError (a published page must be medically
+    reviewed).
     """
     old = (
         Page.objects.filter(pk=page.pk)
@@ -57,6 +71,17 @@ def page_save(*, page: Page, by: AbstractBaseUser | None) -> Page:
     _set_next_review_due(page, old)
     page.validate_constraints()
     page.save()
+    for part in deleted_parts:
+        part.delete()
+    for part in parts:
+        part.page = page
+        if part.type == PagePart.Type.SECTION and not part.anchor:
+            part.anchor = default_anchor(part.heading)
+        part.body_html = render_markdown(part.body)
+        part.save()
+    page.search_text = _plain_text(page)
+    page.reading_grade = reading_grade(page.search_text)
+    page.save(update_fields=["search_text", "reading_grade"])
     if old is not None and old["slug"] != page.slug and old["published_at"]:
         page_keep_old_slug(page=page, old_slug=old["slug"])
     # An old address taken by another page stays a 301 until that page goes live:
@@ -99,19 +124,10 @@ def page_unpublish(*, page: Page, by: AbstractBaseUser | None) -> Page:
     return page_save(page=page, by=by)
 
 
-def page_plain_text(page: Page) -> str:
+def _plain_text(page: Page) -> str:
     """Everything a patient reads on the page, as plain sentences."""
     blocks = [page.title, page.summary, *(value for _, value in page.at_a_glance)]
-    for part in page.parts.all():
+    for part in PagePart.objects.filter(page=page):
         blocks.append(part.heading)
         blocks.extend(html_blocks(part.body_html))
     return as_sentences(blocks)
-
-
-def page_refresh_text(*, page: Page) -> Page:
-    """Measure the page again once its parts are saved: its searchable text and its
-    reading grade."""
-    page.search_text = page_plain_text(page)
-    page.reading_grade = reading_grade(page.search_text)
-    page.save(update_fields=["search_text", "reading_grade"])
-    return page

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from django.utils.text import slugify
 
+from education import services
 from education.models import (
     Condition,
     Faq,
@@ -47,11 +48,19 @@ def make_page(**fields) -> Page:
     return PROXIES[kind].objects.create(**fields)
 
 
-def make_part(page: Page, part_type: str, **fields):
+def new_part(part_type: str, **fields):
+    """An unsaved part, for ``services.page_save``."""
     fields.setdefault("heading", f"A {part_type} heading")
     fields.setdefault("body", f"Some plain words about this {part_type}.")
     fields.setdefault("order", 10)
-    return PART_MODELS[part_type].objects.create(page=page, **fields)
+    return PART_MODELS[part_type](**fields)
+
+
+def make_part(page: Page, part_type: str, **fields):
+    """A part saved as editors' parts are, through the service."""
+    part = new_part(part_type, **fields)
+    services.page_save(page=page, by=None, parts=[part])
+    return part
 
 
 def make_full_page(**fields) -> Page:

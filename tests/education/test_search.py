@@ -5,7 +5,7 @@ from django.urls import reverse
 from education import services
 from education.models import Page
 
-from .conftest import make_page, make_part
+from .conftest import make_page, new_part
 
 pytestmark = pytest.mark.django_db
 
@@ -14,10 +14,8 @@ ON_POSTGRESQL = connection.vendor == "postgresql"
 
 def searchable(**fields) -> Page:
     body = fields.pop("body", "")
-    page = make_page(**fields)
-    if body:
-        make_part(page, "section", heading="About", body=body)
-    return services.page_refresh_text(page=page)
+    parts = [new_part("section", heading="About", body=body)] if body else []
+    return services.page_save(page=make_page(**fields), by=None, parts=parts)
 
 
 def titles(query: str) -> list[str]:

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from education import services
-from education.models import Page, PageRedirect
+from education.models import Faq, Page, PageRedirect, Section
 
 from .conftest import make_page, make_part
 
@@ -133,7 +133,6 @@ def test_a_draft_taking_another_pages_old_slug_leaves_the_redirect(
 def test_page_text_is_measured_without_markdown_marks():
     page = make_page(title="Kyphoplasty", summary="A short summary.")
     make_part(page, "section", heading="What is it", body="A **bold** [link](/x).")
-    services.page_refresh_text(page=page)
     assert "**" not in page.search_text and "](" not in page.search_text
     assert "A bold link." in page.search_text
     assert page.reading_grade is not None
@@ -142,5 +141,36 @@ def test_page_text_is_measured_without_markdown_marks():
 def test_a_page_of_short_plain_sentences_meets_the_grade_target():
     page = make_page(title="Rest", summary="Rest helps.")
     make_part(page, "section", heading="Why", body="Rest is good. You feel better.")
-    services.page_refresh_text(page=page)
     assert page.reading_grade <= services.READING_GRADE_TARGET
+
+
+def test_saving_a_part_outside_the_admin_derives_its_html_and_the_page_text():
+    page = make_page(title="Kyphoplasty")
+    section = Section(order=10, heading="Who is it for?", body="People with **pain**.")
+    services.page_save(page=page, by=None, parts=[section])
+    section.refresh_from_db()
+    page.refresh_from_db()
+    assert section.body_html == "<p>People with <strong>pain</strong>.</p>"
+    assert section.anchor == "who-is-it-for"
+    assert "People with pain." in page.search_text
+    assert page.reading_grade is not None
+
+
+def test_a_changed_title_or_part_outside_the_admin_leaves_no_stale_text():
+    page = make_page(title="Kyphoplasty")
+    section = make_part(page, "section", body="Old words.")
+    page.title = "Balloon kyphoplasty"
+    section.body = "New words."
+    services.page_save(page=page, by=None, parts=[section])
+    page.refresh_from_db()
+    assert "Balloon kyphoplasty" in page.search_text
+    assert "New words." in page.search_text and "Old words" not in page.search_text
+    assert Section.objects.get().body_html == "<p>New words.</p>"
+
+
+def test_a_deleted_part_leaves_the_page_text():
+    page = make_page()
+    make_part(page, "faq", heading="Does it hurt?", body="A little.")
+    services.page_save(page=page, by=None, deleted_parts=[Faq.objects.get()])
+    assert not Faq.objects.exists()
+    assert "Does it hurt" not in Page.objects.get().search_text

@@ -14,7 +14,7 @@ from education import services
 from education.models import Page, PageRedirect
 from tests.conftest import make_location
 
-from .conftest import make_full_page, make_page, make_part
+from .conftest import make_full_page, make_page, make_part, new_part
 
 pytestmark = pytest.mark.django_db
 
@@ -344,15 +344,17 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client
 
 def big_page() -> Page:
     page = make_full_page(title="Big")
-    for number in range(50):
-        make_part(page, "faq", heading=f"Question {number}?", order=number)
-    for number in range(20):
-        make_part(page, "step", heading=f"Step {number}", order=number)
-    for number in range(10):
-        make_part(page, "section", heading=f"Section {number}", order=100 + number)
+    parts = [
+        *(new_part("faq", heading=f"Question {n}?", order=n) for n in range(50)),
+        *(new_part("step", heading=f"Step {n}", order=n) for n in range(20)),
+        *(
+            new_part("section", heading=f"Section {n}", order=100 + n)
+            for n in range(10)
+        ),
+    ]
+    services.page_save(page=page, by=None, parts=parts)
     for other in range(5):
         page.related.add(make_page(title=f"Related {other}"))
-    services.page_refresh_text(page=page)
     return page
 
 
@@ -449,7 +451,7 @@ def test_an_edited_part_shows_at_once_despite_the_cache(
     faq = page.parts.get(type="faq")
     faq.body = "A brand new answer."
     with django_capture_on_commit_callbacks(execute=True):
-        faq.save()
+        services.page_save(page=page, by=None, parts=[faq])
     assert "A brand new answer." in detail(client, page).content.decode()
 
 
