@@ -298,11 +298,17 @@ class PagePart(models.Model):
         blank=True,
         help_text=_("Place a group of the page's parts right after this section."),
     )
-    illustration = models.FileField(
+    # Uploads are checked by forms.PictureField, which also gives the size below.
+    # No width_field/height_field: Django would read the stored file again on every
+    # save, and the SVG drawings that ship with the demo are stored here too.
+    illustration = models.ImageField(
         _("illustration"),
         upload_to="education/illustrations/",
         blank=True,
-        help_text=_("A PNG, JPEG, GIF or WebP picture, 5 MB at most."),
+        help_text=_(
+            "A PNG, JPEG, GIF or WebP picture: at most 5 MB, 6000 pixels wide or "
+            "high and 24 megapixels."
+        ),
     )
     alt = models.CharField(
         _("alt text"),

@@ -1,8 +1,6 @@
 """Education factories and helpers: small functions with ``setdefault``."""
 
 import datetime
-import struct
-import zlib
 
 import pytest
 from django.utils import timezone
@@ -93,23 +91,6 @@ def make_full_page(**fields) -> Page:
     make_part(page, "faq", heading="Does it hurt?", body="You may feel pressure.")
     make_part(page, "timeline", heading="First week", body="Walk a little more.")
     return page
-
-
-def png_bytes(width: int = 3, height: int = 2) -> bytes:
-    """A tiny valid PNG of the given size."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def admin_form_data(response) -> dict:

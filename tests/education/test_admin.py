@@ -1,13 +1,12 @@
 import datetime
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from education.models import Page, PagePart, PageRedirect, Section
 
-from .conftest import admin_form_data, make_full_page, make_page, make_part, png_bytes
+from .conftest import admin_form_data, make_full_page, make_page, make_part
 
 pytestmark = pytest.mark.django_db
 
@@ -340,65 +339,6 @@ def test_resaving_a_page_keeps_its_parts_and_illustration(client, reviewer_user,
     step = PagePart.objects.get(page=page, type="step")
     assert step.illustration.name == "education/demo/needle.svg"
     assert PagePart.objects.filter(page=page).count() == 5
-
-
-# --- Illustrations -------------------------------------------------------------------
-
-
-def step_upload_data(client, page, upload, alt: str) -> dict:
-    data = admin_form_data(client.get(change_url(page)))
-    data.update(
-        {
-            "steps-TOTAL_FORMS": str(int(data["steps-TOTAL_FORMS"]) + 1),
-            "steps-1-order": "20",
-            "steps-1-heading": "Filling the balloon",
-            "steps-1-body": "The balloon is filled.",
-            "steps-1-illustration": upload,
-            "steps-1-alt": alt,
-        }
-    )
-    return data
-
-
-def test_an_uploaded_picture_is_stored_with_its_size(client, reviewer_user, page):
-    client.force_login(reviewer_user)
-    upload = SimpleUploadedFile("Balloon Step.PNG", png_bytes(30, 20), "image/png")
-    data = step_upload_data(client, page, upload, "A balloon inside the bone")
-    response = client.post(change_url(page), data)
-    assert response.status_code == 302, response.context["errors"]
-    step = PagePart.objects.get(heading="Filling the balloon")
-    assert step.illustration.name.startswith("education/illustrations/balloon-step")
-    assert step.illustration.name.endswith(".png")
-    assert (step.illustration_width, step.illustration_height) == (30, 20)
-
-
-def test_an_uploaded_picture_needs_alt_text(client, reviewer_user, page):
-    client.force_login(reviewer_user)
-    upload = SimpleUploadedFile("balloon.png", png_bytes(), "image/png")
-    response = client.post(change_url(page), step_upload_data(client, page, upload, ""))
-    assert response.status_code == 200
-    assert "Add alt text that describes the illustration" in response.content.decode()
-    assert not PagePart.objects.filter(heading="Filling the balloon").exists()
-
-
-@pytest.mark.parametrize(
-    ("name", "content"),
-    [
-        ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>'),
-        ("looks-like.png", b"<svg><script>alert(1)</script></svg>"),
-        ("page.html", b"<html><script>alert(1)</script></html>"),
-        ("empty.png", b"\x89PNG\r\n\x1a\n"),
-    ],
-)
-def test_anything_but_a_raster_picture_is_refused(
-    client, reviewer_user, page, name, content
-):
-    client.force_login(reviewer_user)
-    upload = SimpleUploadedFile(name, content, "image/png")
-    data = step_upload_data(client, page, upload, "Some alt text")
-    response = client.post(change_url(page), data)
-    assert response.status_code == 200
-    assert "Upload a PNG, JPEG, GIF or WebP picture" in response.content.decode()
 
 
 def test_old_addresses_are_listed_for_editors(client, editor_user, page):
