@@ -85,6 +85,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     )
     list_select_related = ("location", "topic", "assigned_to")
     list_per_page = 50
+    # "5 of 100,000 total" would count the whole table on every page view.
+    show_full_result_count = False
     ordering = TRIAGE_ORDER
     search_fields = ("=reference", "first_name", "last_name", "email", "=phone")
     search_help_text = _(

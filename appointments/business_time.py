@@ -23,50 +23,30 @@ def _calendar(country: str, subdivision: str | None) -> holidays.HolidayBase:
 
 
 def is_business_day(day: date) -> bool:
-    calendar = _calendar(
-        settings.CLINIC_HOLIDAYS_COUNTRY, settings.CLINIC_HOLIDAYS_SUBDIVISION
+    return _is_business_day(
+        day, settings.CLINIC_HOLIDAYS_COUNTRY, settings.CLINIC_HOLIDAYS_SUBDIVISION
     )
-    return day.weekday() < 5 and day not in calendar
+
+
+@cache
+def _is_business_day(day: date, country: str, subdivision: str | None) -> bool:
+    return day.weekday() < 5 and day not in _calendar(country, subdivision)
 
 
 def _midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time()))
 
 
-class BusinessClock:
-    """Business time elapsed since the start of ``first``, readable at any moment up
-    to the end of ``last``: the difference of two readings is the business time
-    between them. Built once per range, so timing many requests costs a lookup
-    each, not a walk over their days."""
-
-    def __init__(self, first: date, last: date):
-        self._first = first
-        self._starts: dict[date, timedelta] = {}
-        elapsed = timedelta()
-        day = first
-        while day <= last:
-            self._starts[day] = elapsed
-            if is_business_day(day):
-                elapsed += DAY
-            day += DAY
-
-    def reading(self, moment: datetime) -> timedelta:
-        local = timezone.localtime(moment)
-        day = local.date()
-        start = self._starts[day]
-        if not is_business_day(day):
-            return start
-        return start + (local - _midnight(day))
-
-
 def business_time_between(start: datetime, end: datetime) -> timedelta:
     """How much of the time from ``start`` to ``end`` fell on business days."""
-    if end <= start:
-        return timedelta()
-    clock = BusinessClock(
-        timezone.localtime(start).date(), timezone.localtime(end).date()
-    )
-    return clock.reading(end) - clock.reading(start)
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    total = timedelta()
+    day = start.date()
+    while day <= end.date():
+        if is_business_day(day):
+            total += min(end, _midnight(day + DAY)) - max(start, _midnight(day))
+        day += DAY
+    return max(total, timedelta())
 
 
 def business_days_before(moment: datetime, days: int = 1) -> datetime:

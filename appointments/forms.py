@@ -5,6 +5,7 @@ join several answers live in ``services.appointment_request_check``, which the f
 calls so each message lands next to its field.
 """
 
+import secrets
 import time
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -43,11 +45,22 @@ TIMING_MAX_AGE = timedelta(days=1)
 EXPIRED = object()
 
 
+# A token is good for one request: once a form carrying it passes every check, it is
+# remembered (in the shared cache) until it would have expired anyway.
+USED_FORM_KEY = "appointments:form-token-used:{}"
+ALREADY_SENT = _(
+    "This form was already sent from this page, so it was not sent again. If you "
+    "did not see a confirmation with a reference number, check your answers and "
+    "send it again."
+)
+
+
 def timing_token(*, shown_at: int | None = None) -> str:
-    """A signed note of when the form was shown, checked when it comes back."""
+    """A signed note of when the form was shown, checked when it comes back, with
+    a random part that lets each token be used once."""
     if shown_at is None:
         shown_at = int(time.time())
-    return signing.dumps(shown_at, salt=TIMING_SALT)
+    return signing.dumps([shown_at, secrets.token_urlsafe(12)], salt=TIMING_SALT)
 
 
 class NameField(forms.CharField):
@@ -311,8 +324,15 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def _shown_at(self):
         """When the form was shown; EXPIRED, or None for a missing or forged token."""
+        token = self._token()
+        return token if token in (None, EXPIRED) else token[0]
+
+    def _token(self):
+        """(shown_at, once) from the signed token; EXPIRED, or None if missing or
+        forged. A token of the old kind (a bare time) counts as expired, so the
+        person is asked to send again with a new one."""
         try:
-            shown_at = signing.loads(
+            token = signing.loads(
                 self.data.get(TIMING_FIELD, ""),
                 salt=TIMING_SALT,
                 max_age=TIMING_MAX_AGE,
@@ -321,7 +341,33 @@ class AppointmentRequestForm(forms.ModelForm):
             return EXPIRED
         except signing.BadSignature:
             return None
-        return shown_at if isinstance(shown_at, int) else None
+        if isinstance(token, int):
+            return EXPIRED
+        if (
+            isinstance(token, list)
+            and len(token) == 2
+            and isinstance(token[0], int)
+            and isinstance(token[1], str)
+        ):
+            return tuple(token)
+        return None
+
+    def _use_token(self) -> bool:
+        """Mark this form's token used; False if it was used already."""
+        token = self._token()
+        if token in (None, EXPIRED):
+            return True
+        return cache.add(
+            USED_FORM_KEY.format(token[1]),
+            True,
+            timeout=int(TIMING_MAX_AGE.total_seconds()),
+        )
+
+    def add_error(self, field, error):
+        # Whatever the problem, the page comes back with a fresh token: the one it
+        # carried may have been used (see ``clean``).
+        super().add_error(field, error)
+        self._renew_timing_token()
 
     def _renew_timing_token(self) -> None:
         # The page comes back with what they typed and a fresh token. It counts as
@@ -357,6 +403,8 @@ class AppointmentRequestForm(forms.ModelForm):
                 # A field that could not be read already says why; one message each.
                 if field not in self.errors:
                     self.add_error(field, messages)
+        if not self.errors and not self._use_token():
+            self.add_error(None, ALREADY_SENT)
         return cleaned
 
     @property

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from .business_time import business_time_between
+from .business_time import business_days_before, business_time_between
 from .choices import (
     BestTime,
     CallOutcome,
@@ -127,6 +127,11 @@ class AppointmentRequest(models.Model):
         blank=True,
         editable=False,
         help_text=_("The first call attempt or change of status."),
+    )
+    # Business time from arrival to first contact, kept when the contact happens so
+    # reports over many requests add up numbers instead of walking calendars.
+    first_contact_wait = models.DurationField(
+        _("business time to first contact"), null=True, blank=True, editable=False
     )
     duplicate_of = models.ForeignKey(
         "self",
@@ -275,6 +280,8 @@ class AppointmentRequest(models.Model):
                 fields=["priority", "created_at"], name="appointments_triage_idx"
             ),
             models.Index(fields=["status", "ended_at"], name="appointments_status_idx"),
+            # Possible duplicates are looked up by date of birth for every row.
+            models.Index(fields=["date_of_birth"], name="appointments_birth_idx"),
         ]
 
     def __str__(self) -> str:
@@ -306,6 +313,14 @@ class AppointmentRequest(models.Model):
             )
         return self.patient_name
 
+    def record_first_contact(self, moment) -> list[str]:
+        """Note the first contact, if this is it; the fields to save."""
+        if self.first_contacted_at is not None:
+            return []
+        self.first_contacted_at = moment
+        self.first_contact_wait = business_time_between(self.created_at, moment)
+        return ["first_contacted_at", "first_contact_wait"]
+
     def time_to_first_contact(self, *, now=None) -> timedelta:
         """Business time from arrival to the first contact, or until now."""
         end = self.first_contacted_at or now or timezone.now()
@@ -315,8 +330,8 @@ class AppointmentRequest(models.Model):
         """Not contacted within the location's target (business days)."""
         if self.first_contacted_at is not None or self.is_ended:
             return False
-        target = timedelta(days=self.location.response_target_days)
-        return self.time_to_first_contact(now=now) > target
+        days = self.location.response_target_days
+        return self.created_at < business_days_before(now or timezone.now(), days)
 
     @property
     def topic_display(self) -> str:

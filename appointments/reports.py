@@ -20,11 +20,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .business_time import DAY, BusinessClock
+from .business_time import DAY, business_time_between
 from .models import AppointmentRequest
 
 Status = AppointmentRequest.Status
 Priority = AppointmentRequest.Priority
+HOUR = timedelta(hours=1)
 DEFAULT_WEEKS = 12
 CHART_HEIGHT = 160
 
@@ -71,7 +72,12 @@ class Report:
 
 
 def build_report(*, start: date, end: date, now=None) -> Report:
-    """Requests that arrived from ``start`` to ``end`` (both days included)."""
+    """Requests that arrived from ``start`` to ``end`` (both days included).
+
+    Contacted requests carry their business time to first contact
+    (``first_contact_wait``); only those still waiting are timed here, up to now,
+    and count once they have missed the one-business-day target.
+    """
     now = now or timezone.now()
     requests = AppointmentRequest.objects.filter(
         created_at__date__gte=start, created_at__date__lte=end
@@ -82,9 +88,21 @@ def build_report(*, start: date, end: date, now=None) -> Report:
         ended=Count("pk", filter=Q(status__in=Status.ends())),
         no_response=Count("pk", filter=Q(status=Status.NO_RESPONSE)),
     )
-    waits = _times_to_first_contact(requests, now=now)
-    hours = sorted(wait / timedelta(hours=1) for wait, _done in waits)
-    contacted_in_time = sum(1 for wait, done in waits if done and wait <= DAY)
+    contacted = [
+        wait / HOUR
+        for wait in requests.filter(first_contact_wait__isnull=False).values_list(
+            "first_contact_wait", flat=True
+        )
+    ]
+    missed = [
+        wait / HOUR
+        for created in requests.filter(first_contacted_at__isnull=True).values_list(
+            "created_at", flat=True
+        )
+        if (wait := business_time_between(created, now)) > DAY
+    ]
+    waits = sorted(contacted + missed)
+    in_time = sum(1 for hours in contacted if hours <= DAY / HOUR)
     return Report(
         start=start,
         end=end,
@@ -93,15 +111,16 @@ def build_report(*, start: date, end: date, now=None) -> Report:
         no_response_rate=(
             totals["no_response"] / totals["ended"] if totals["ended"] else None
         ),
-        median_hours=statistics.median(hours) if hours else None,
-        p90_hours=_percentile(hours, 90),
-        within_target_share=contacted_in_time / len(waits) if waits else None,
-        weekly=list(
-            requests.annotate(week=TruncWeek("created_at"))
+        median_hours=statistics.median(waits) if waits else None,
+        p90_hours=_percentile(waits, 90),
+        within_target_share=in_time / len(waits) if waits else None,
+        weekly=[
+            {"week": row["week"].date(), "n": row["n"]}
+            for row in requests.annotate(week=TruncWeek("created_at"))
             .values("week")
             .annotate(n=Count("pk"))
             .order_by("week")
-        ),
+        ],
         by_location=list(
             requests.values("location__name").annotate(n=Count("pk")).order_by("-n")
         ),
@@ -109,25 +128,6 @@ def build_report(*, start: date, end: date, now=None) -> Report:
             requests.values("topic_title").annotate(n=Count("pk")).order_by("-n")
         ),
     )
-
-
-def _times_to_first_contact(requests, *, now) -> list[tuple[timedelta, bool]]:
-    """Business time to first contact per request, and whether contact happened.
-
-    A request not yet contacted counts with its wait so far once that is over one
-    business day (it has missed the target already); younger ones are left out.
-    """
-    rows = list(requests.values_list("created_at", "first_contacted_at"))
-    if not rows:
-        return []
-    first = timezone.localtime(min(created for created, _c in rows)).date()
-    clock = BusinessClock(first, timezone.localtime(now).date() + DAY)
-    waits = []
-    for created, contacted in rows:
-        wait = clock.reading(contacted or now) - clock.reading(created)
-        if contacted is not None or wait > DAY:
-            waits.append((wait, contacted is not None))
-    return waits
 
 
 def _percentile(values: list[float], percent: int) -> float | None:
@@ -190,7 +190,7 @@ def _csv(report: Report) -> HttpResponse:
     writer.writerow([])
     writer.writerow(["week starting", "requests"])
     for week in report.weekly:
-        writer.writerow([week["week"].date().isoformat(), week["n"]])
+        writer.writerow([week["week"].isoformat(), week["n"]])
     writer.writerow([])
     writer.writerow(["location", "requests"])
     for row in report.by_location:

@@ -219,8 +219,10 @@ def appointment_request_transition(
             request.ended_at = timezone.now()
         else:
             request.ended_at = None
-        request.first_contacted_at = current.first_contacted_at or timezone.now()
-        request.save(update_fields=["status", "ended_at", "first_contacted_at"])
+        first_contact = current.record_first_contact(timezone.now())
+        request.first_contacted_at = current.first_contacted_at
+        request.first_contact_wait = current.first_contact_wait
+        request.save(update_fields=["status", "ended_at", *first_contact])
         StatusChange.objects.create(
             request=request, from_status=from_status, to_status=to_status, changed_by=by
         )
@@ -274,9 +276,9 @@ def call_attempt_create(
         call = CallAttempt(request=current, made_by=by, outcome=outcome)
         call.full_clean()
         call.save()
-        if current.first_contacted_at is None:
-            current.first_contacted_at = call.made_at
-            current.save(update_fields=["first_contacted_at"])
+        first_contact = current.record_first_contact(call.made_at)
+        if first_contact:
+            current.save(update_fields=first_contact)
         if outcome == CallOutcome.REACHED and current.status == Status.NEW:
             appointment_request_transition(
                 request=current, to_status=Status.CONTACTED, by=by

@@ -6,6 +6,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 
@@ -78,6 +79,33 @@ class AppointmentRequestCreateView(FormView):
         # The same calm page for every refusal: it tells a bot nothing, and tells a
         # person who was wrongly caught how to reach us.
         return render(self.request, "appointments/appointmentrequest_refused.html")
+
+
+SESSION_EXPIRED = _(
+    "Your request has not been sent yet: the page was open too long or your browser "
+    "blocked a security check. Your answers are below. Please check them and press "
+    "“Send my request” again."
+)
+
+
+@never_cache
+def request_form_csrf_failure(request):
+    """The form back, with what the patient typed and a line to send it again.
+
+    Called by the site's CSRF failure view for a refused POST to the form; nothing is
+    saved. The page sets a fresh CSRF cookie, so sending again works.
+    """
+    form = AppointmentRequestForm(
+        data=request.POST, locations=site_context()["locations"]
+    )
+    form.is_valid()
+    form.add_error(None, SESSION_EXPIRED)
+    return render(
+        request,
+        AppointmentRequestCreateView.template_name,
+        {"form": form},
+        status=403,
+    )
 
 
 @never_cache

@@ -300,8 +300,10 @@ def test_report_figures(place, frontdesk_user):
         appointment = make_request(
             location=place, created_at=created, priority=1 if urgent else 3
         )
-        AppointmentRequest.objects.filter(pk=appointment.pk).update(
-            first_contacted_at=created + timedelta(hours=hours)
+        appointment.save(
+            update_fields=appointment.record_first_contact(
+                created + timedelta(hours=hours)
+            )
         )
     make_request(location=place, created_at=at(2026, 11, 17, 12))
     make_request(
@@ -355,3 +357,14 @@ def test_listing_and_searching_the_queue_is_in_the_audit_log(desk, frontdesk_use
 
 def test_the_audit_log_stays_for_superusers_only(desk):
     assert desk.get(reverse("admin:auditlog_logentry_changelist")).status_code == 403
+
+
+def test_first_contact_keeps_its_business_wait(place, frontdesk_user):
+    appointment = make_request(location=place, created_at=timezone.now())
+    services.call_attempt_create(
+        request=appointment, by=frontdesk_user, outcome=Outcome.NO_ANSWER
+    )
+    appointment.refresh_from_db()
+    assert appointment.first_contact_wait == business_time_between(
+        appointment.created_at, appointment.first_contacted_at
+    )
