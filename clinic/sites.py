@@ -7,6 +7,8 @@ sets up the app. ``settings.TWO_FACTOR_REQUIRED`` turns the step on (always on i
 production).
 """
 
+from functools import wraps
+
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -20,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
+
+from appointments.validators import BIDI_CONTROLS
 
 from . import two_factor
 from .forms import SecondFactorForm, SetUpAppForm
@@ -51,7 +55,41 @@ class ForgivingChangeListMixin:
             raise IncorrectLookupParameters(error) from error
 
 
+# Shown in their place: "<U+202E>". See ``ClinicAdminSite.admin_view``.
+VISIBLE_CONTROLS = {ord(char): f"&lt;U+{ord(char):04X}&gt;" for char in BIDI_CONTROLS}
+
+
+def show_direction_controls(response):
+    """Write invisible direction overrides in an admin page as visible text."""
+    if not response.streaming and response.get("Content-Type", "").startswith(
+        "text/html"
+    ):
+        text = response.content.decode(response.charset)
+        if any(char in text for char in BIDI_CONTROLS):
+            response.content = text.translate(VISIBLE_CONTROLS)
+    return response
+
+
 class ClinicAdminSite(admin.AdminSite):
+    def admin_view(self, view, cacheable=False):
+        """Django's wrapper, plus: no admin page shows a direction override raw.
+
+        Patients' text is checked when it is sent, but a value stored before the
+        check, or arriving another way, would still reorder what staff read (a
+        phone number shown backwards). Every admin page goes through here.
+        """
+        inner = super().admin_view(view, cacheable)
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = inner(request, *args, **kwargs)
+            if getattr(response, "is_rendered", True) is False:
+                response.add_post_render_callback(show_direction_controls)
+                return response
+            return show_direction_controls(response)
+
+        return wrapper
+
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, ForgivingChangeListMixin):

@@ -7,6 +7,8 @@ from django.views.static import serve
 
 from . import views
 
+handler400 = "clinic.views.bad_request"
+handler403 = "clinic.views.permission_denied"
 handler404 = "clinic.views.page_not_found"
 handler500 = "clinic.views.server_error"
 

@@ -4,9 +4,15 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -60,6 +66,27 @@ def healthz(request) -> JsonResponse:
 
 def page_not_found(request, exception) -> HttpResponse:
     return render(request, "404.html", safe_site_context(), status=404)
+
+
+def bad_request(request, exception) -> HttpResponse:
+    # An oversized or malformed request: no request context, it may not be readable.
+    return HttpResponseBadRequest(render_to_string("400.html", safe_site_context()))
+
+
+def permission_denied(request, exception) -> HttpResponse:
+    return render(request, "403.html", safe_site_context(), status=403)
+
+
+def csrf_failure(request, reason="") -> HttpResponse:
+    """A refused security check (CSRF): the request form comes back with the
+    patient's answers; anywhere else, a page in the site's layout."""
+    from appointments.views import request_form_csrf_failure
+
+    if request.method == "POST" and request.path == reverse(
+        "appointments:request-create"
+    ):
+        return request_form_csrf_failure(request)
+    return render(request, "403_csrf.html", safe_site_context(), status=403)
 
 
 def server_error(request) -> HttpResponse:

@@ -162,6 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 LOGIN_URL = "admin:login"
+CSRF_FAILURE_VIEW = "clinic.views.csrf_failure"
 # The cookie outlives a working day at most; staff sessions also end after a spell of
 # inactivity (clinic.middleware.StaffSessionTimeoutMiddleware).
 SESSION_COOKIE_AGE = 60 * 60 * 8
