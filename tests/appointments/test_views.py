@@ -321,3 +321,12 @@ def test_no_acknowledgement_without_an_email_address(
     with django_capture_on_commit_callbacks(execute=True):
         send(client, place, email="")
     assert [message.to for message in outbox] == [[place.notification_email]]
+
+
+def test_urgent_confirmation_does_not_promise_a_call_within_a_working_day(
+    client, place
+):
+    send(client, place, warning_symptoms="fever")
+    text = strip_tags(client.get(THANKS_URL).content.decode())
+    assert "usually within one working day" not in text
+    assert "marked urgent" in text
