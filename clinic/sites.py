@@ -39,6 +39,12 @@ step_view = method_decorator(
 )
 
 
+WRONG_FIRST_CODE = _(
+    "That code did not work. Check that the time on your phone is right, then type "
+    "the newest code the app shows for this clinic."
+)
+
+
 class ForgivingChangeListMixin:
     """A list address with a value a filter cannot read shows the list unfiltered
     with Django's "wrong parameters" note, instead of a 500.
@@ -172,7 +178,7 @@ class ClinicAdminSite(admin.AdminSite):
                     next_url=self._next_url(request),
                     title=_("Your backup codes"),
                 )
-            form.add_error("code", WRONG_CODE)
+            form.add_error("code", WRONG_FIRST_CODE)
         return self._render(
             request,
             "admin/second_factor_setup.html",
