@@ -187,14 +187,18 @@ def test_the_pause_ends_after_the_cool_off_even_if_the_stranger_keeps_trying(
     client, behind_proxy, frontdesk_user
 ):
     from axes.models import AccessAttempt
+    from django.db.models import Max
     from django.utils import timezone
 
     for number in range(behind_proxy.AXES_FAILURE_LIMIT):
         fail_login(client, f"203.0.113.{number + 1}")
+    paused_at = AccessAttempt.objects.aggregate(last=Max("attempt_time"))["last"]
     # The stranger keeps going during the pause; that does not make it longer.
     for number in range(3):
         fail_login(client, f"203.0.113.{number + 50}")
     assert sign_in_desk(client, "198.51.100.20").status_code == 429
+    last = AccessAttempt.objects.aggregate(last=Max("attempt_time"))["last"]
+    assert last == paused_at
     earlier = timezone.now() - behind_proxy.AXES_COOLOFF_TIME - timedelta(seconds=1)
     assert AccessAttempt.objects.filter(attempt_time__gte=earlier).exists()
     AccessAttempt.objects.update(attempt_time=earlier)
