@@ -48,7 +48,7 @@ def _without_nul(text: str) -> str:
     return text.replace("\x00", "")
 
 
-class AdminQueryStringMiddleware:
+class NulFreeQueryStringMiddleware:
     """Drop NUL characters from query strings before any view reads them.
 
     No address of the site means anything by a NUL, and PostgreSQL refuses one in a

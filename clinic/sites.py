@@ -11,7 +11,7 @@ from functools import wraps
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from appointments.validators import BIDI_CONTROLS
 
@@ -123,6 +124,11 @@ class ClinicAdminSite(admin.AdminSite):
                 self.second_factor_setup_view,
                 name="second-factor-setup",
             ),
+            path(
+                "second-factor/sign-out/",
+                self.second_factor_sign_out,
+                name="second-factor-sign-out",
+            ),
             *super().get_urls(),
         ]
 
@@ -187,6 +193,13 @@ class ClinicAdminSite(admin.AdminSite):
             secret=two_factor.app_secret(device),
             title=_("Set up your authenticator app"),
         )
+
+    @method_decorator([never_cache, csrf_protect, require_POST])
+    def second_factor_sign_out(self, request):
+        """Leave between the password and the code (the admin's own sign-out is
+        only for people who are fully in)."""
+        logout(request)
+        return HttpResponseRedirect(reverse("admin:login", current_app=self.name))
 
     # --- helpers ------------------------------------------------------------------
 

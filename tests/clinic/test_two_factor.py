@@ -196,3 +196,13 @@ def test_without_the_requirement_force_login_opens_the_admin(
     settings.TWO_FACTOR_REQUIRED = False
     client.force_login(frontdesk_user)
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_someone_between_password_and_code_can_sign_out(client, frontdesk_user):
+    enrol(frontdesk_user)
+    sign_in_with_password(client, "desk", "pw-desk")
+    page = client.get(reverse("admin:second-factor")).content.decode()
+    assert reverse("admin:second-factor-sign-out") in page
+    response = client.post(reverse("admin:second-factor-sign-out"))
+    assert response.url == reverse("admin:login")
+    assert "_auth_user_id" not in client.session
