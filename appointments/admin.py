@@ -46,6 +46,7 @@ CallOutcome = AppointmentRequest.CallOutcome
 # How the admin shows a patient's answer where the plain field would not do.
 ANSWER_DISPLAY = {
     "phone": "phone_display",
+    "patient_phone": "patient_phone_display",
     "topic": "topic_display",
     "imaging": "imaging_display",
     "warning_symptoms": "warning_symptoms_display",
@@ -353,6 +354,10 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             obj.patient_name,
             format_html_join("", "<br>{}", ((m,) for m in markers)),
         )
+
+    @admin.display(description=_("patient's own phone"))
+    def patient_phone_display(self, obj):
+        return phone_link(obj.patient_phone)
 
     @admin.display(description=_("topic"))
     def topic_display(self, obj):

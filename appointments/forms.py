@@ -5,9 +5,11 @@ join several answers live in ``services.appointment_request_check``, which the f
 calls so each message lands next to its field.
 """
 
+import calendar
+import re
 import secrets
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
@@ -34,6 +36,10 @@ TIMING_FIELD = "started"
 DATE_FORMATS = ["%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m %d %Y", "%Y-%m-%d"]
 MAX = AppointmentRequest.MESSAGE_MAX_LENGTH
 FOR_SOMEONE_ELSE = _("Only if you are filling this in for someone else:")
+YOUR_CONTACT = _(
+    "If you are filling this in for someone else, give your own phone and email: "
+    "we will contact you."
+)
 ABOUT_PATIENT = _(
     "If you are filling this in for someone else, give their details here."
 )
@@ -48,6 +54,10 @@ EXPIRED = object()
 # A token is good for one request: once a form carrying it passes every check, it is
 # remembered (in the shared cache) until it would have expired anyway.
 USED_FORM_KEY = "appointments:form-token-used:{}"
+CHECK_AND_SEND_AGAIN = _(
+    "Your request was not sent yet. Please check your answers below and press "
+    "“Send my request” again."
+)
 ALREADY_SENT = _(
     "This form was already sent from this page, so it was not sent again. If you "
     "did not see a confirmation with a reference number, check your answers and "
@@ -61,6 +71,45 @@ def timing_token(*, shown_at: int | None = None) -> str:
     if shown_at is None:
         shown_at = int(time.time())
     return signing.dumps([shown_at, secrets.token_urlsafe(12)], salt=TIMING_SALT)
+
+
+MONTHS = {
+    name.lower(): number
+    for names in (calendar.month_name, calendar.month_abbr)
+    for number, name in enumerate(names)
+    if name
+}
+MONTH_FIRST = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+DAY_FIRST = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})")
+TWO_DIGIT_YEAR = re.compile(r"\d{1,2}[/.\- ]\d{1,2}[/.\- ]\d{2}")
+
+
+class DateOfBirthField(forms.DateField):
+    """Reads the ways people in the US write a date: 3/14/1952, 03-14-1952,
+    3 / 14 / 1952, March 14, 1952, Mar 14 1952, 14 March 1952, 1952-03-14."""
+
+    def to_python(self, value):
+        text = " ".join(str(value or "").lower().split()).rstrip(".")
+        if re.fullmatch(r"[\d\s/.\-]+", text):  # 3 / 14 / 1952
+            text = re.sub(r"\s*([/.\-])\s*", r"\1", text)
+        if not text:
+            return None
+        if TWO_DIGIT_YEAR.fullmatch(text):
+            raise ValidationError(
+                self.error_messages["two_digit_year"], code="two_digit_year"
+            )
+        for pattern, month_at, day_at in ((MONTH_FIRST, 1, 2), (DAY_FIRST, 2, 1)):
+            match = pattern.fullmatch(text)
+            if match and match.group(month_at) in MONTHS:
+                try:
+                    return date(
+                        int(match.group(3)),
+                        MONTHS[match.group(month_at)],
+                        int(match.group(day_at)),
+                    )
+                except ValueError:
+                    break
+        return super().to_python(text)
 
 
 class NameField(forms.CharField):
@@ -159,15 +208,17 @@ class AppointmentRequestForm(forms.ModelForm):
             "first_name": NameField,
             "last_name": NameField,
             "location": LocationChoiceField,
+            "date_of_birth": DateOfBirthField,
         }
         labels = {
             "requester_name": _("Your name"),
             "requester_relationship": _("How are you related to the patient?"),
+            "patient_phone": _("The patient's own phone number (optional)"),
             "first_name": _("First name"),
             "last_name": _("Last name"),
             "date_of_birth": _("Date of birth"),
-            "phone": _("Phone number"),
-            "email": _("Email address (optional)"),
+            "phone": _("Your phone number"),
+            "email": _("Your email address (optional)"),
             "contact_method": _("How should we contact you?"),
             "best_time": _("When is the best time to call?"),
             "location": _("Which location suits you best?"),
@@ -182,6 +233,10 @@ class AppointmentRequestForm(forms.ModelForm):
         }
         help_texts = {
             "requester_relationship": _("For example: daughter, husband, carer."),
+            "patient_phone": _(
+                "Only if it is not yours. We will call you first, on the number you "
+                "give below."
+            ),
             "date_of_birth": _("Month, day and year, for example 3/27/1950."),
             "phone": _("Include the area code. We need a phone number or an email."),
             "email": _("We will email you your reference number."),
@@ -202,6 +257,9 @@ class AppointmentRequestForm(forms.ModelForm):
             "phone": forms.TextInput(
                 attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
             ),
+            "patient_phone": forms.TextInput(
+                attrs={"type": "tel", "autocomplete": "off", "inputmode": "tel"}
+            ),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "referring_physician": forms.TextInput(attrs={"autocomplete": "off"}),
             "insurance_carrier": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -215,6 +273,16 @@ class AppointmentRequestForm(forms.ModelForm):
                 "invalid": _(
                     "Enter the date of birth as month/day/year, for example 3/27/1950."
                 ),
+                "two_digit_year": _(
+                    "Please write the year in full, for example 3/27/1950 rather "
+                    "than 3/27/50."
+                ),
+            },
+            "patient_phone": {
+                "invalid": _(
+                    "Enter a phone number we can call, with the area code, like "
+                    "(202) 555-0143."
+                )
             },
             "phone": {
                 "invalid": _(
@@ -247,7 +315,8 @@ class AppointmentRequestForm(forms.ModelForm):
         )
         self.fields["date_of_birth"].input_formats = DATE_FORMATS
         # Read when the form is made, as the model field reads it when it parses.
-        self.fields["phone"].region = settings.PHONENUMBER_DEFAULT_REGION
+        for name in ("phone", "patient_phone"):
+            self.fields[name].region = settings.PHONENUMBER_DEFAULT_REGION
         self.fields["location"].queryset = Location.objects.active()
         if locations is None:
             locations = list(Location.objects.active().only("pk"))
@@ -293,10 +362,14 @@ class AppointmentRequestForm(forms.ModelForm):
                 HTML(f'<p class="form-text">{FOR_SOMEONE_ELSE}</p>'),
                 name,
                 "requester_relationship",
+                "patient_phone",
                 css_id="requester",
             )
-        if name == "requester_relationship":
+        if name in ("requester_relationship", "patient_phone"):
             return HTML("")
+        if name == "phone":
+            # Whose phone and email: the person filling in the form.
+            return Div(HTML(f'<p class="form-text">{YOUR_CONTACT}</p>'), name)
         if name == "first_name":
             return Div(HTML(f'<p class="form-text">{ABOUT_PATIENT}</p>'), name)
         if name == "warning_symptoms":
@@ -307,14 +380,16 @@ class AppointmentRequestForm(forms.ModelForm):
 
     # --- Bots ------------------------------------------------------------------
     def looks_automated(self) -> bool:
-        """True for a filled honeypot, a missing or forged timing token, or a form
-        sent back faster than a person could fill it in.
+        """True for a filled honeypot: only robots fill in a field nobody sees.
 
-        A genuine token that is too old is not a bot's: ``clean`` asks the person to
-        send the form again.
+        Everything else that looks odd (a missing or forged timing token, a form
+        sent back faster than a person types, which autofill does) may be a person:
+        ``clean`` gives them the form back, with their answers, to send again.
         """
-        if self.data.get(HONEYPOT_FIELD):
-            return True
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def sent_too_fast(self) -> bool:
+        """A missing or forged timing token, or sent sooner than a person could."""
         shown_at = self._shown_at()
         if shown_at is EXPIRED:
             return False
@@ -387,8 +462,9 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self._shown_at() is EXPIRED:
-            self._renew_timing_token()
+        if self.sent_too_fast():
+            self.add_error(None, CHECK_AND_SEND_AGAIN)
+        elif self._shown_at() is EXPIRED:
             self.add_error(
                 None,
                 _(

@@ -43,7 +43,12 @@ REFERENCE_LENGTH = 8
 PATIENT_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         _("Who is asking"),
-        ("for_someone_else", "requester_name", "requester_relationship"),
+        (
+            "for_someone_else",
+            "requester_name",
+            "requester_relationship",
+            "patient_phone",
+        ),
     ),
     (_("About the patient"), ("first_name", "last_name", "date_of_birth")),
     (_("How we can reach you"), ("phone", "email", "contact_method", "best_time")),
@@ -217,6 +222,9 @@ class AppointmentRequest(models.Model):
     requester_relationship = models.CharField(
         _("relationship to the patient"), max_length=60, blank=True
     )
+    # When someone else asks, ``phone`` and ``email`` are theirs; this is the
+    # patient's own number, if they gave it.
+    patient_phone = PhoneNumberField(_("patient's own phone"), blank=True)
 
     # --- Emails about the request ---------------------------------------------------
     patient_acknowledged_at = models.DateTimeField(

@@ -136,6 +136,7 @@ def appointment_request_create(*, data: Mapping[str, Any]) -> AppointmentRequest
     appointment_request_check(data=fields)
     if not fields.get("for_someone_else"):
         fields["requester_name"] = fields["requester_relationship"] = ""
+        fields["patient_phone"] = ""
     appointment = AppointmentRequest(**fields)
     appointment.topic_title = appointment.topic.title if appointment.topic else ""
     appointment.priority = priority_for(

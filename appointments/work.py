@@ -50,6 +50,7 @@ def work_panel_context(obj: AppointmentRequest, *, user) -> dict:
             "request": obj,
             "warning": obj.answer("warning_symptoms"),
             "phone": phone_link(obj.phone),
+            "patient_phone": phone_link(obj.patient_phone) if obj.patient_phone else "",
             "calls": calls,
             "outcomes": CallOutcome.choices,
             "suggest_no_response": (

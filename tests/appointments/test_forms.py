@@ -1,7 +1,7 @@
 """The public form: what it accepts, what it refuses, and how it says so."""
 
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from unittest import mock
 
 import pytest
@@ -251,16 +251,63 @@ def test_a_filled_honeypot_looks_automated(place):
     assert bound(place, website="http://spam.example").looks_automated()
 
 
-def test_a_missing_or_forged_timing_token_looks_automated(place):
-    assert bound(place, started=None).looks_automated()
-    assert bound(place, started="1700000000:forged").looks_automated()
+def test_a_missing_or_forged_timing_token_asks_to_send_again(place):
+    for token in (None, "1700000000:forged"):
+        form = bound(place, started=token)
+        assert not form.looks_automated()  # may be a person: never the refusal
+        assert not form.is_valid()
+        assert "check your answers" in " ".join(form.non_field_errors())
+        assert form["first_name"].value() == "Marguerite"
 
 
-def test_a_form_sent_back_faster_than_a_person_can_type_looks_automated(
+def test_sent_faster_than_a_person_types_gives_the_form_back_to_send_again(
     place, settings
 ):
     settings.APPOINTMENT_MIN_FILL_SECONDS = 3
-    assert bound(place, started=timing_token()).looks_automated()
+    form = bound(place, started=timing_token())
+    assert not form.looks_automated() and not form.is_valid()
+    assert "was not sent yet" in " ".join(form.non_field_errors())
+    # The fresh token counts as already filled in: sending again at once works.
+    assert bound(place, started=form["started"].value()).is_valid()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "3/14/1952",
+        "03/14/1952",
+        "3-14-1952",
+        "3.14.1952",
+        "3 / 14 / 1952",
+        "March 14, 1952",
+        "march 14 1952",
+        "Mar. 14, 1952",
+        "14 March 1952",
+        "1952-03-14",
+    ],
+)
+def test_date_of_birth_is_read_the_ways_people_write_it(place, typed):
+    form = bound(place, date_of_birth=typed)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["date_of_birth"] == date(1952, 3, 14)
+
+
+def test_a_two_digit_year_gets_a_clear_message(place):
+    form = bound(place, date_of_birth="3/14/52")
+    assert "write the year in full" in form.errors["date_of_birth"][0]
+
+
+def test_someone_else_keeps_the_patients_own_phone_apart(place):
+    form = bound(
+        place,
+        for_someone_else="yes",
+        requester_name="Rosa Example",
+        requester_relationship="daughter",
+        patient_phone="(202) 555-0188",
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["patient_phone"] == "+12025550188"
+    assert form.cleaned_data["phone"] == "+12025550143"
 
 
 def test_a_person_taking_their_time_does_not_look_automated(place, settings):

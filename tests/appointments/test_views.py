@@ -206,13 +206,37 @@ def test_honeypot_gets_the_neutral_page_and_saves_nothing(client, place):
     assert AppointmentRequest.objects.count() == 0
 
 
-def test_too_fast_sending_gets_the_neutral_page_and_saves_nothing(
+def test_too_fast_sending_gives_the_form_back_with_the_answers_and_saves_nothing(
     client, place, settings
 ):
+    # Autofill can fill the whole form in a second: that is a person, not a bot.
     settings.APPOINTMENT_MIN_FILL_SECONDS = 60
     response = send(client, place)
-    assert "could not take your request online" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "could not take your request online" not in html
+    assert "was not sent yet" in html and 'value="Marguerite"' in html
     assert AppointmentRequest.objects.count() == 0
+
+
+def test_the_caregivers_phone_and_the_patients_own_are_kept_apart(client, place):
+    send(
+        client,
+        place,
+        for_someone_else="yes",
+        requester_name="Rosa Example",
+        requester_relationship="daughter",
+        patient_phone="202-555-0188",
+    )
+    saved = AppointmentRequest.objects.get()
+    assert str(saved.patient_phone) == "+12025550188"
+    assert str(saved.phone) == "+12025550143"
+    assert saved.contact_name == "Rosa Example (daughter of the patient)"
+
+
+def test_the_patients_own_phone_is_dropped_when_they_ask_for_themselves(client, place):
+    send(client, place, for_someone_else="no", patient_phone="202-555-0188")
+    assert AppointmentRequest.objects.get().patient_phone == ""
 
 
 def test_a_form_left_open_over_a_day_asks_to_send_again_keeping_the_answers(

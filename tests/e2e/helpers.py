@@ -61,7 +61,7 @@ def fill_request_form(page: Page, **answers: str) -> None:
     page.get_by_label("First name").fill(answers["first_name"])
     page.get_by_label("Last name").fill(answers["last_name"])
     page.get_by_label("Date of birth").fill(answers["date_of_birth"])
-    page.get_by_label("Phone number").fill(answers["phone"])
+    page.get_by_label("Your phone number").fill(answers["phone"])
     for group in ("location", "patient_type", "pain_started"):
         page.locator(f'input[name="{group}"]').first.check()
     page.locator('input[name="consent"]').check()

@@ -36,7 +36,7 @@ def test_patient_requests_an_appointment_about_kyphoplasty_with_the_keyboard_alo
         ("First name", "Grace"),
         ("Last name", "Hopper"),
         ("Date of birth", "12/9/1946"),
-        ("Phone number", "(202) 555-0143"),
+        ("Your phone number", "(202) 555-0143"),
     ]:
         tab_to(page, page.get_by_label(label))
         page.keyboard.type(text)

@@ -1,0 +1,155 @@
+"""The request form as a patient sees it, at 320, 390, 768 and 1366 px, in each state
+(empty, errors, a warning sign ticked, filling in for someone else).
+
+The warning-signs question once shipped squeezed into a column a few words wide
+(Bootstrap's floated legend beside a hidden alert) while axe and every other test
+were green. These tests measure what a person sees: no sideways scrolling, every
+question, hint and message at least half as wide as the form, control edges that
+stand out (3:1), and the 911 advice right under the boxes once one is ticked.
+Screenshots of every state land in .screens/ (git-ignored) for a reviewer.
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import request_form_path, send_request
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+WIDTHS = (320, 390, 768, 1366)
+
+
+def show_empty(page: Page) -> None:
+    page.goto(request_form_path())
+
+
+def show_ticked(page: Page) -> None:
+    page.goto(request_form_path())
+    page.get_by_label("Severe pain after a fall or injury").check()
+
+
+def show_errors(page: Page) -> None:
+    page.goto(request_form_path())
+    send_request(page)
+    expect(page.locator("#error-summary")).to_be_visible()
+
+
+def show_someone_else(page: Page) -> None:
+    page.goto(request_form_path())
+    page.get_by_label("Someone else, for example a parent or partner").check()
+
+
+STATES = {
+    "empty": show_empty,
+    "ticked": show_ticked,
+    "errors": show_errors,
+    "someone-else": show_someone_else,
+}
+SCREENS = Path(__file__).resolve().parents[2] / ".screens"
+
+# Every visible text block of the form: questions, labels, hints, messages. A block
+# narrower than half the form that wraps onto a second line has been squeezed.
+TEXT_BLOCKS = (
+    "#appointment-form legend, #appointment-form label.form-label, "
+    "#appointment-form .form-text, #appointment-form .invalid-feedback"
+)
+MEASURE = """([selector]) => {
+  const form = document.querySelector('#appointment-form').getBoundingClientRect();
+  return [...document.querySelectorAll(selector)]
+    .filter(e => e.offsetParent !== null && e.textContent.trim())
+    .map(e => ({text: e.textContent.trim().slice(0, 40),
+                width: e.getBoundingClientRect().width, form: form.width,
+                lines: e.getBoundingClientRect().height
+                  / parseFloat(getComputedStyle(e).lineHeight)}));
+}"""
+# WCAG contrast of each text box's, radio's and checkbox's edge against white.
+BORDER_CONTRAST = """() => {
+  const lum = c => { const [r, g, b] = c.match(/\\d+/g).slice(0, 3).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  return [...document.querySelectorAll(
+      '#appointment-form .form-control, #appointment-form .form-check-input')]
+    .filter(e => e.offsetParent !== null && !e.checked)
+    .map(e => ({id: e.id,
+                ratio: 1.05 / (lum(getComputedStyle(e).borderTopColor) + 0.05)}));
+}"""
+
+
+def box(page: Page, selector: str) -> dict:
+    found = page.locator(selector).first.bounding_box()
+    assert found, f"{selector} is not on the screen"
+    return found
+
+
+def position_in_document(locator) -> tuple[float, float]:
+    """Where an element sits on the page, whatever the scroll position."""
+    return locator.evaluate(
+        "e => { const r = e.getBoundingClientRect();"
+        " return [r.left + window.scrollX, r.top + window.scrollY]; }"
+    )
+
+
+@pytest.fixture(params=WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+def viewport(request):
+    return {"width": request.param, "height": 800}
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_warning_question_is_as_wide_as_the_form(state, page, demo, viewport):
+    STATES[state](page)
+    form = box(page, "#appointment-form")
+    question = box(page, "#div_id_warning_symptoms legend")
+    options = [
+        page.locator(f"label[for=id_warning_symptoms_{i}]").bounding_box()
+        for i in range(4)
+    ]
+
+    assert question["width"] >= form["width"] / 2, (question, form)
+    assert all(option["width"] >= form["width"] / 2 for option in options), options
+    for part in (question, *options):
+        assert part["x"] + part["width"] <= viewport["width"], part
+
+
+def test_ticked_box_stays_put_and_the_911_advice_shows_under_the_boxes(
+    page, demo, viewport
+):
+    page.goto(request_form_path())
+    first = page.get_by_label("New weakness or numbness in a leg")
+    before = position_in_document(first)
+
+    first.check()
+
+    advice = page.locator("#emergency-alert")
+    expect(advice).to_be_visible()
+    assert position_in_document(first) == before
+    last_option = box(page, "label[for=id_warning_symptoms_3]")
+    shown = advice.bounding_box()
+    assert shown["y"] >= last_option["y"] + last_option["height"]
+    assert shown["x"] + shown["width"] <= viewport["width"]
+    expect(advice.get_by_role("link", name="911")).to_have_attribute("href", "tel:911")
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_form_reads_top_to_bottom_in_every_state(state, page, demo, viewport):
+    STATES[state](page)
+    SCREENS.mkdir(exist_ok=True)
+    page.screenshot(
+        path=str(SCREENS / f"request-form-{state}-{viewport['width']}.png"),
+        full_page=True,
+    )
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= viewport["width"], f"the page scrolls sideways: {wide}px"
+    squeezed = [
+        block
+        for block in page.evaluate(MEASURE, [TEXT_BLOCKS])
+        # Narrow and wrapping: squeezed (a short label is narrow by nature).
+        if block["width"] < block["form"] / 2 and block["lines"] > 2.5
+    ]
+    assert not squeezed, squeezed
+    faint = [c for c in page.evaluate(BORDER_CONTRAST) if c["ratio"] < 3]
+    assert not faint, faint
