@@ -584,9 +584,11 @@ def print_report(results: dict) -> None:
             if "missing" in row:
                 print(f"   {row['page']:<20} not measured: {row['missing']}")
                 continue
+            figures = (row["ratio_to_floor"], row["p50_ms"], row["p99_ms"])
+            ratio, p50, p99 = ("-" if value is None else value for value in figures)
             print(
                 f"   {row['page']:<20}{row['rps']:>9}{row['floor_rps']:>9}"
-                f"{row['ratio_to_floor']:>8}{row['p50_ms']:>8}{row['p99_ms']:>8}"
+                f"{ratio:>8}{p50:>8}{p99:>8}"
             )
     print_stack(results["stack"])
 
