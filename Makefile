@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 
-.PHONY: help venv run migrate demo test test-fast lint format audit bench stack stack-test clean
+.PHONY: help venv run migrate demo test test-fast lint format audit bench bench-frontdesk stack stack-test clean
 
 help:
 	@echo "make run    - install, migrate, load the demo clinic, serve http://127.0.0.1:8000/"
@@ -62,6 +62,10 @@ audit: venv bench/node_modules/.package-lock.json
 
 bench: venv
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The front desk's queue and reports over many requests (PostgreSQL: DATABASE_URL).
+bench-frontdesk: venv
+	$(PY) bench/frontdesk.py $(FRONTDESK_ARGS)
 
 # The production stack (deploy/) on loopback: needs nginx, openssl, PostgreSQL's server
 # programs and Redis on 127.0.0.1:6379 (database 13); see deploy/stack/runner.py.
