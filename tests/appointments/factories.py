@@ -94,3 +94,15 @@ def make_request(location=None, **fields) -> AppointmentRequest:
         )
         appointment.refresh_from_db()
     return appointment
+
+
+def change_form_data(appointment, **overrides) -> dict:
+    """POST data of a request's admin page, as the browser sends it unchanged."""
+    data = {
+        "status": appointment.status,
+        "priority": appointment.priority,
+        "assigned_to": appointment.assigned_to_id or "",
+        "note": "",
+    }
+    data.update(overrides)
+    return data

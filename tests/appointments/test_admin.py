@@ -13,7 +13,7 @@ from django.utils import timezone
 from appointments import services
 from appointments.models import AppointmentRequest, StaffNote, StatusChange
 
-from .factories import make_request
+from .factories import change_form_data, make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -39,17 +39,6 @@ def act(client, action: str, *appointments, follow=True):
         {"action": action, "_selected_action": [a.pk for a in appointments]},
         follow=follow,
     )
-
-
-def change_form_data(appointment, **overrides) -> dict:
-    data = {
-        "status": appointment.status,
-        "priority": appointment.priority,
-        "assigned_to": appointment.assigned_to_id or "",
-        "note": "",
-    }
-    data.update(overrides)
-    return data
 
 
 # --- The queue ----------------------------------------------------------------------

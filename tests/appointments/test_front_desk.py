@@ -18,7 +18,7 @@ from appointments.reports import build_report
 from clinic import roles
 from tests.conftest import make_staff
 
-from .factories import make_request
+from .factories import change_form_data, make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -37,17 +37,6 @@ def change_url(appointment) -> str:
     return reverse(
         "admin:appointments_appointmentrequest_change", args=[appointment.pk]
     )
-
-
-def panel_post(appointment, **steps) -> dict:
-    data = {
-        "status": appointment.status,
-        "priority": appointment.priority,
-        "assigned_to": appointment.assigned_to_id or "",
-        "note": "",
-    }
-    data.update(steps)
-    return data
 
 
 @pytest.fixture
@@ -118,7 +107,7 @@ def test_a_note_and_a_call_are_one_click_on_the_request_page(
 ):
     response = desk.post(
         change_url(appointment),
-        panel_post(appointment, note="Daughter will call back", call="voicemail"),
+        change_form_data(appointment, note="Daughter will call back", call="voicemail"),
     )
     assert response.status_code == 302
     assert response["Location"] == change_url(appointment)  # stays on the request
@@ -127,7 +116,9 @@ def test_a_note_and_a_call_are_one_click_on_the_request_page(
 
 
 def test_next_status_is_one_click(desk, appointment):
-    desk.post(change_url(appointment), panel_post(appointment, next_status="scheduled"))
+    desk.post(
+        change_url(appointment), change_form_data(appointment, next_status="scheduled")
+    )
     appointment.refresh_from_db()
     assert appointment.status == Status.SCHEDULED
 
@@ -135,7 +126,7 @@ def test_next_status_is_one_click(desk, appointment):
 def test_a_nonsense_next_status_is_refused_with_a_message(desk, place):
     appointment = make_request(location=place, status=Status.CLOSED)
     response = desk.post(
-        change_url(appointment), panel_post(appointment, next_status="new")
+        change_url(appointment), change_form_data(appointment, next_status="new")
     )
     assert response.status_code == 200 and "cannot be marked" in response.text
     appointment.refresh_from_db()
@@ -195,7 +186,7 @@ def test_only_front_desk_members_can_be_assigned(
 
 
 def test_assign_to_me_is_one_click(desk, appointment, frontdesk_user):
-    desk.post(change_url(appointment), panel_post(appointment, assign_me="on"))
+    desk.post(change_url(appointment), change_form_data(appointment, assign_me="on"))
     appointment.refresh_from_db()
     assert appointment.assigned_to == frontdesk_user
 
@@ -231,7 +222,7 @@ def test_staff_close_one_request_as_a_duplicate_of_the_other(desk, place):
     page = desk.get(change_url(twin)).text
     assert first.reference in page
 
-    desk.post(change_url(twin), panel_post(twin, duplicate_of=first.pk))
+    desk.post(change_url(twin), change_form_data(twin, duplicate_of=first.pk))
 
     twin.refresh_from_db()
     assert twin.status == Status.DUPLICATE and twin.duplicate_of == first
