@@ -29,7 +29,7 @@ from .choices import (
     WarningSymptom,
 )
 from .querysets import TRIAGE_ORDER, AppointmentRequestQuerySet
-from .validators import validate_birth_date, validate_person_name
+from .validators import validate_birth_date, validate_free_text, validate_person_name
 
 # No 0/O, 1/I/L: a code read out over the phone must not be misheard or mistyped.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -209,18 +209,34 @@ class AppointmentRequest(models.Model):
     )
     imaging = models.JSONField(_("imaging done"), default=list, blank=True)
     referring_physician = models.CharField(
-        _("referring physician"), max_length=120, blank=True
+        _("referring physician"),
+        max_length=120,
+        blank=True,
+        validators=[validate_free_text],
     )
     insurance_carrier = models.CharField(
-        _("insurance carrier"), max_length=120, blank=True
+        _("insurance carrier"),
+        max_length=120,
+        blank=True,
+        validators=[validate_free_text],
     )
-    message = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH, blank=True)
+    message = models.TextField(
+        _("message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        blank=True,
+        validators=[validate_free_text],
+    )
     warning_symptoms = models.JSONField(_("warning symptoms"), default=list, blank=True)
     consent = models.BooleanField(_("consented to be contacted"), default=False)
     for_someone_else = models.BooleanField(_("sent by someone else"), default=False)
-    requester_name = models.CharField(_("sent by"), max_length=120, blank=True)
+    requester_name = models.CharField(
+        _("sent by"), max_length=120, blank=True, validators=[validate_person_name]
+    )
     requester_relationship = models.CharField(
-        _("relationship to the patient"), max_length=60, blank=True
+        _("relationship to the patient"),
+        max_length=60,
+        blank=True,
+        validators=[validate_free_text],
     )
     # When someone else asks, ``phone`` and ``email`` are theirs; this is the
     # patient's own number, if they gave it.

@@ -350,3 +350,16 @@ def test_contact_and_call_time_start_on_phone_and_any_time(place):
     assert form["contact_method"].value() == "phone"
     assert form["best_time"].value() == "any"
     assert "" not in dict(form.fields["contact_method"].choices)
+
+
+@pytest.mark.parametrize(
+    "field", ["message", "referring_physician", "insurance_carrier"]
+)
+def test_free_text_refuses_direction_overrides(place, field):
+    form = bound(place, **{field: "Pay \u202eevil\u202c here"})
+    assert "change the direction" in form.errors[field][0]
+
+
+def test_free_text_refuses_a_pile_of_accents(place):
+    form = bound(place, message="Z" + "\u0301" * 20)
+    assert "too many accents" in form.errors["message"][0]
