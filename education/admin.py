@@ -141,7 +141,7 @@ class PageAdmin(PageHistoryAdmin):
     )
     list_display_links = ("title",)
     list_filter = ("status", ReviewDueFilter)
-    search_fields = ("title", "slug", "summary")
+    search_fields = ("title", "slug", "summary", "alternative_terms")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("preview_link", "reading_grade_report", "published_at")
     actions = ("publish_pages", "unpublish_pages")
@@ -154,6 +154,7 @@ class PageAdmin(PageHistoryAdmin):
                     "title",
                     "slug",
                     "summary",
+                    "alternative_terms",
                     "status",
                     "preview_link",
                     "related",

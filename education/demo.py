@@ -20,6 +20,7 @@ from django.utils import timezone
 from . import services
 from .models import Condition, Faq, Page, PageRedirect, Procedure, Section, Step
 from .models import TimelineEntry as Timeline
+from .outline import CARE_SECTIONS
 
 STEP_DRAWINGS = Path(__file__).resolve().parent / "demo" / "steps"
 MEDIA_FOLDER = "education/demo"
@@ -28,7 +29,7 @@ ORDER_GAP = 10
 STEPS_AFTER = ("benefits", "candidates", "what-it-is")
 TIMELINE_AFTER = ("recovery",)
 # The questions come just before the closing "when to get care" section.
-CLOSING_SECTIONS = ("urgent-care", "when-to-get-care")
+CLOSING_SECTIONS = CARE_SECTIONS
 
 PROXIES = {Page.Kind.PROCEDURE: Procedure, Page.Kind.CONDITION: Condition}
 
@@ -68,6 +69,7 @@ def _create_page(data: dict) -> tuple[Page, int]:
         title=data["title"],
         slug=data["slug"],
         summary=data["summary"],
+        alternative_terms=data.get("alternative_terms", ""),
         status=Page.Status.PUBLISHED,
         reviewed_by=data.get("reviewed_by", ""),
         reviewer_credentials=data.get("reviewer_credentials", ""),

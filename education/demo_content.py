@@ -16,6 +16,9 @@ PAGES: list[dict] = [
         "kind": "procedure",
         "slug": "kyphoplasty",
         "title": "Kyphoplasty",
+        "alternative_terms": (
+            "balloon kyphoplasty\nspine cement\nbone cement\nvertebral augmentation"
+        ),
         "summary": (
             "Kyphoplasty treats a painful broken bone in the spine. A tiny balloon "
             "makes room, then bone cement fills the space to steady the bone."
@@ -228,7 +231,8 @@ PAGES: list[dict] = [
                     "- Bleeding that does not stop when you press on it.\n"
                     "- Back pain that gets worse instead of better.\n"
                     "\n"
-                    "**Call 911 or go to the nearest emergency room** if you have:\n"
+                    "**Call [911](tel:911) or go to the nearest emergency room** if "
+                    "you have:\n"
                     "\n"
                     "- New weakness, numbness or tingling in your legs.\n"
                     "- Loss of control of your bladder or bowels.\n"
@@ -250,8 +254,12 @@ PAGES: list[dict] = [
                     "padded table. Our team checks your heart rate, blood pressure and "
                     "oxygen the whole time."
                 ),
-                "illustration": "",
-                "alt": "",
+                "illustration": "step-getting-ready.svg",
+                "alt": (
+                    "A person lies face down on a padded table. A bag of fluid on a "
+                    "pole drips into a thin tube in the arm. A screen shows the heart "
+                    "beat."
+                ),
             },
             {
                 "title": "Numbing and sedation",
@@ -261,8 +269,11 @@ PAGES: list[dict] = [
                     "fully asleep. The doctor cleans the skin on your back and numbs "
                     "it with a shot."
                 ),
-                "illustration": "",
-                "alt": "",
+                "illustration": "step-numbing.svg",
+                "alt": (
+                    "Close view of the lower back. A small needle gives a shot of "
+                    "numbing medicine into the skin over the spine."
+                ),
             },
             {
                 "title": "Placing the needle",
@@ -327,8 +338,11 @@ PAGES: list[dict] = [
                     "The doctor takes out the needle. The opening is so small that it "
                     "does not need stitches. It is covered with a small bandage."
                 ),
-                "illustration": "",
-                "alt": "",
+                "illustration": "step-finishing.svg",
+                "alt": (
+                    "Close view of the lower back. The needle is out, and a small "
+                    "square bandage covers the tiny opening. There are no stitches."
+                ),
             },
             {
                 "title": "Resting and watching",
@@ -337,8 +351,11 @@ PAGES: list[dict] = [
                     "people can stand and walk within a few hours. Then they go home "
                     "the same day."
                 ),
-                "illustration": "",
-                "alt": "",
+                "illustration": "step-resting.svg",
+                "alt": (
+                    "A person rests on a bed with the head raised. An arrow points to "
+                    "the same person standing and walking a few hours later."
+                ),
             },
         ],
         "faqs": [
@@ -475,6 +492,9 @@ PAGES: list[dict] = [
         "kind": "procedure",
         "slug": "vertebroplasty",
         "title": "Vertebroplasty",
+        "alternative_terms": (
+            "spine cement\nbone cement\ncement injection\nvertebral augmentation"
+        ),
         "summary": (
             "Vertebroplasty treats a painful broken bone in the spine. Bone cement "
             "goes in through a thin needle to steady the bone and ease pain."
@@ -610,7 +630,8 @@ PAGES: list[dict] = [
                     "Call our clinic right away if you have a fever or chills, or "
                     "redness, swelling or fluid draining from the needle site.\n"
                     "\n"
-                    "**Call 911 or go to the nearest emergency room** if you have:\n"
+                    "**Call [911](tel:911) or go to the nearest emergency room** if "
+                    "you have:\n"
                     "\n"
                     "- New weakness, numbness or tingling in your legs.\n"
                     "- Loss of control of your bladder or bowels.\n"
@@ -627,8 +648,12 @@ PAGES: list[dict] = [
                     "(IV) in your arm. Our team checks your heart rate, blood pressure "
                     "and oxygen."
                 ),
-                "illustration": "",
-                "alt": "",
+                "illustration": "step-getting-ready.svg",
+                "alt": (
+                    "A person lies face down on a padded table. A bag of fluid on a "
+                    "pole drips into a thin tube in the arm. A screen shows the heart "
+                    "beat."
+                ),
             },
             {
                 "title": "Numbing and sedation",
@@ -636,8 +661,11 @@ PAGES: list[dict] = [
                     "You get medicine to help you relax. The doctor then numbs the "
                     "skin on your back with a shot."
                 ),
-                "illustration": "",
-                "alt": "",
+                "illustration": "step-numbing.svg",
+                "alt": (
+                    "Close view of the lower back. A small needle gives a shot of "
+                    "numbing medicine into the skin over the spine."
+                ),
             },
             {
                 "title": "Placing the needle",
@@ -670,8 +698,11 @@ PAGES: list[dict] = [
                     "The doctor takes out the needle and puts on a small bandage. No "
                     "stitches are needed."
                 ),
-                "illustration": "",
-                "alt": "",
+                "illustration": "step-finishing.svg",
+                "alt": (
+                    "Close view of the lower back. The needle is out, and a small "
+                    "square bandage covers the tiny opening. There are no stitches."
+                ),
             },
             {
                 "title": "Resting and watching",
@@ -679,8 +710,11 @@ PAGES: list[dict] = [
                     "You rest while our staff check on you. Most people walk within a "
                     "few hours and go home the same day."
                 ),
-                "illustration": "",
-                "alt": "",
+                "illustration": "step-resting.svg",
+                "alt": (
+                    "A person rests on a bed with the head raised. An arrow points to "
+                    "the same person standing and walking a few hours later."
+                ),
             },
         ],
         "faqs": [
@@ -769,6 +803,11 @@ PAGES: list[dict] = [
         "kind": "condition",
         "slug": "vertebral-compression-fracture",
         "title": "Vertebral Compression Fracture",
+        "alternative_terms": (
+            "hunchback\nhunched back\nkyphosis\ndowager's hump\n"
+            "stooped back\nbroken back\nspine fracture\n"
+            "collapsed vertebra"
+        ),
         "summary": (
             "A compression fracture is a break that squashes a bone in the spine. "
             "Learn the signs, causes and treatments, and when to get care."
@@ -892,7 +931,8 @@ PAGES: list[dict] = [
                     "- Your back pain is not getting better, or it makes daily tasks "
                     "hard.\n"
                     "\n"
-                    "**Call 911 or go to the nearest emergency room** if you have:\n"
+                    "**Call [911](tel:911) or go to the nearest emergency room** if "
+                    "you have:\n"
                     "\n"
                     "- New weakness, numbness or tingling in your legs.\n"
                     "- Loss of control of your bladder or bowels.\n"
@@ -949,6 +989,10 @@ PAGES: list[dict] = [
         "kind": "condition",
         "slug": "osteoporosis",
         "title": "Osteoporosis",
+        "alternative_terms": (
+            "brittle bones\nthin bones\nweak bones\nbone loss\n"
+            "low bone density\nosteopenia"
+        ),
         "summary": (
             "Osteoporosis makes bones thin and weak, so they break more easily. Learn "
             "who is at risk, how it is found and how to protect your bones."
@@ -1086,7 +1130,8 @@ PAGES: list[dict] = [
                     "- You are losing height, or your back is curving forward.\n"
                     "- You have new back pain, mostly if you are over 50.\n"
                     "\n"
-                    "**Call 911 or go to the nearest emergency room** if you have:\n"
+                    "**Call [911](tel:911) or go to the nearest emergency room** if "
+                    "you have:\n"
                     "\n"
                     "- A fall with severe pain, or you cannot stand or walk.\n"
                     "- New weakness, numbness or tingling in your legs.\n"

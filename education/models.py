@@ -81,6 +81,16 @@ class Page(models.Model):
             "title, in lists, in search results and by search engines."
         ),
     )
+    alternative_terms = models.TextField(
+        _("other words patients use"),
+        blank=True,
+        help_text=_(
+            "Words people may type into search instead of the title, one per line "
+            "or separated by commas, e.g. “hunchback”, “spine cement”, “brittle "
+            "bones”. Search finds the page by these words. They are not shown on "
+            "the page."
+        ),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,

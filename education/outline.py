@@ -18,7 +18,12 @@ RESERVED_ANCHORS = {
     "questions",
     "related",
     "appointment",
+    "urgent-advice",
 }
+# Sections holding a page's warning signs, by link name: each is shown as the
+# urgent-care card, with the clinic's number and 911. A page without one gets a
+# short card of its own (``urgent-advice``).
+CARE_SECTIONS = ("urgent-care", "when-to-get-care")
 
 
 def default_anchor(heading: str) -> str:
@@ -40,6 +45,10 @@ class Block:
         "timeline": (_("Recovery timeline"), "timeline"),
         "faqs": (_("Questions people often ask"), "questions"),
     }
+
+    @property
+    def is_care(self) -> bool:
+        return self.kind == "section" and self.anchor in CARE_SECTIONS
 
     @classmethod
     def for_group(cls, group: str, items: list) -> "Block":

@@ -1,18 +1,60 @@
-"""Search of education pages: PostgreSQL full-text search with ranking, a simpler
-match on other databases. ``PageQuerySet.search`` is the way in."""
+"""Search of education pages, forgiving of typos and lay words.
+
+``PageQuerySet.search`` finds pages by the words as typed: PostgreSQL full-text
+search with ranking, a simpler match on other databases, both over the title, the
+summary, the page text and the editors' alternative terms ("hunchback").
+``forgiving_search`` is what the search page uses: when nothing matches as typed it
+looks for titles and alternative terms close to the query (trigram similarity of
+pg_trgm on PostgreSQL, difflib elsewhere) and names the closest one as a "did you
+mean".
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
 
 from django.db import connections
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Greatest
+
+# pg_trgm's word similarity of the query to a title or an alternative term, 0 to 1:
+# "kyphoplsty" is 0.64 from "Kyphoplasty" and 0.21 from "Vertebroplasty".
+MIN_TRIGRAM_SIMILARITY = 0.5
+# difflib's ratio of the query to a title or term: "kyphoplsty" scores 0.95 against
+# "kyphoplasty" and 0.5 against "vertebroplasty".
+MIN_CLOSE_RATIO = 0.75
+# Single words shorter than this are too short to guess from ("the", "ok").
+MIN_GUESS_LENGTH = 4
+
+
+@dataclass
+class Found:
+    """What the search page shows: ``pages`` matched as typed unless ``suggestion``
+    is set, in which case they are close to the query and ``suggestion`` is the
+    title or alternative term nearest to it."""
+
+    pages: list = field(default_factory=list)
+    suggestion: str = ""
+
+
+def alternative_terms(text: str) -> list[str]:
+    """The editor's alternative terms: one per line or separated by commas."""
+    return [term.strip() for term in re.split(r"[,;\n]", text or "") if term.strip()]
+
+
+def normalize(query: str) -> str:
+    return " ".join((query or "").split())
 
 
 def search_pages(pages: QuerySet, query: str) -> QuerySet:
-    """``pages`` matching ``query`` in their title, summary or body, best first.
+    """``pages`` matching ``query`` in their title, alternative terms, summary or
+    text, best first.
 
-    PostgreSQL ranks full-text matches, title above summary above body, and also
-    finds a title typed in part ("kypho"). Elsewhere every word must appear
-    somewhere, titles first.
+    PostgreSQL ranks full-text matches, title and alternative terms above summary
+    above text, and also finds a title or term typed in part ("kypho"). Elsewhere
+    every word must appear somewhere, titles and terms first.
     """
-    query = " ".join((query or "").split())
+    query = normalize(query)
     if not query:
         return pages.none()
     if connections[pages.db].vendor == "postgresql":
@@ -20,18 +62,43 @@ def search_pages(pages: QuerySet, query: str) -> QuerySet:
     return _search_simple(pages, query)
 
 
+def forgiving_search(pages: QuerySet, query: str, *, limit: int) -> Found:
+    """At most ``limit`` of ``pages`` for ``query``: the matches as typed, or else
+    the pages whose title or alternative terms are close to it, with the closest
+    of those as the suggestion. Three queries at most."""
+    query = normalize(query)
+    if not query:
+        return Found()
+    fields = ("kind", "title", "slug", "summary", "alternative_terms")
+    exact = list(search_pages(pages, query).only(*fields)[:limit])
+    if exact:
+        return Found(pages=exact)
+    if connections[pages.db].vendor == "postgresql":
+        close = list(_close_postgresql(pages, query).only(*fields)[:limit])
+    else:
+        close = _close_simple(pages.only(*fields), query)[:limit]
+    if not close:
+        return Found()
+    return Found(pages=close, suggestion=_nearest_term(close, query))
+
+
 def _search_postgresql(pages: QuerySet, query: str) -> QuerySet:
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     vector = (
         SearchVector("title", weight="A", config="english")
+        + SearchVector("alternative_terms", weight="A", config="english")
         + SearchVector("summary", weight="B", config="english")
         + SearchVector("search_text", weight="C", config="english")
     )
     search_query = SearchQuery(query, search_type="websearch", config="english")
     return (
         pages.annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(Q(document=search_query) | Q(title__icontains=query))
+        .filter(
+            Q(document=search_query)
+            | Q(title__icontains=query)
+            | Q(alternative_terms__icontains=query)
+        )
         .order_by("-rank", "title")
     )
 
@@ -41,13 +108,75 @@ def _search_simple(pages: QuerySet, query: str) -> QuerySet:
     for word in query.split():
         matches &= (
             Q(title__icontains=word)
+            | Q(alternative_terms__icontains=word)
             | Q(summary__icontains=word)
             | Q(search_text__icontains=word)
         )
     rank = Case(
-        When(title__icontains=query, then=Value(2)),
+        When(title__icontains=query, then=Value(3)),
+        When(alternative_terms__icontains=query, then=Value(2)),
         When(summary__icontains=query, then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
     return pages.filter(matches).annotate(rank=rank).order_by("-rank", "title")
+
+
+def _close_postgresql(pages: QuerySet, query: str) -> QuerySet:
+    """Pages whose title or alternative terms hold a stretch of text close to the
+    query by pg_trgm's word similarity, closest first."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    similarity = Greatest(
+        TrigramWordSimilarity(query, "title"),
+        TrigramWordSimilarity(query, "alternative_terms"),
+    )
+    return (
+        pages.annotate(similarity=similarity)
+        .filter(similarity__gte=MIN_TRIGRAM_SIMILARITY)
+        .order_by("-similarity", "title")
+    )
+
+
+def _close_simple(pages: QuerySet, query: str) -> list:
+    """Pages whose title or alternative terms (or a word of them) difflib finds
+    close to the query, closest first. Reads the pages once: there are tens of
+    them, not thousands."""
+    scored = []
+    for page in pages:
+        score = _closeness(query, _vocabulary(page))
+        if score >= MIN_CLOSE_RATIO:
+            scored.append((-score, page.title, page))
+    return [page for *_, page in sorted(scored, key=lambda item: item[:2])]
+
+
+def _vocabulary(page) -> list[str]:
+    """The title and alternative terms of ``page``, whole and word by word."""
+    terms = [page.title, *alternative_terms(page.alternative_terms)]
+    words = [word for term in terms for word in term.split() if len(term.split()) > 1]
+    return terms + words
+
+
+def _closeness(query: str, terms: list[str]) -> float:
+    """How close, 0 to 1, the query (or, for several words, its longest word) is
+    to the nearest of ``terms``."""
+    wanted = [query.lower()]
+    if len(query.split()) > 1:
+        wanted.append(max(query.lower().split(), key=len))
+    wanted = [text for text in wanted if len(text) >= MIN_GUESS_LENGTH]
+    best = 0.0
+    for text in wanted:
+        for term in terms:
+            matcher = difflib.SequenceMatcher(None, text, term.lower())
+            if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+                best = max(best, matcher.ratio())
+    return best
+
+
+def _nearest_term(pages: list, query: str) -> str:
+    """The title or alternative term of ``pages`` nearest to the query: what the
+    person probably meant. The first page's title when none is near."""
+    terms = [term for page in pages for term in _vocabulary(page)]
+    lowered = {term.lower(): term for term in reversed(terms)}
+    near = difflib.get_close_matches(query.lower(), list(lowered), n=1, cutoff=0)
+    return lowered[near[0]] if near else pages[0].title

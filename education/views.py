@@ -13,6 +13,7 @@ from . import cache
 from .forms import SearchForm
 from .models import Page, PageRedirect
 from .outline import page_outline
+from .search import Found, forgiving_search
 
 MAX_SEARCH_RESULTS = 50
 
@@ -100,11 +101,13 @@ class PageDetailView(DetailView):
     def get_context_data(self, **kwargs):
         page = self.object
         canonical_url = self.request.build_absolute_uri(page.get_absolute_url())
+        outline = page_outline(page)
         return super().get_context_data(
             is_preview=not page.is_published,
             admin_url=reverse(f"admin:education_{page.kind}_change", args=[page.pk]),
             canonical_url=canonical_url,
-            outline=page_outline(page),
+            outline=outline,
+            has_care_section=any(block.is_care for block in outline),
             **kwargs,
         )
 
@@ -119,22 +122,31 @@ class ConditionDetailView(PageDetailView):
 
 @require_safe
 def search(request):
+    """Results for the words typed, or pages close to them with a "did you mean";
+    with no words, every published page, so an empty search is never a dead end."""
     form = SearchForm(request.GET)
-    query, results, error = "", [], ""
+    query, found, error = "", Found(), ""
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
-            results = list(
-                Page.objects.published()
-                .search(query)
-                .only("kind", "title", "slug", "summary")[:MAX_SEARCH_RESULTS]
+            found = forgiving_search(
+                Page.objects.published(), query, limit=MAX_SEARCH_RESULTS
             )
     else:
         error = " ".join(form.errors.get("q", []))
+    every_page = []
+    if not query:
+        every_page = Page.objects.published().only("kind", "title", "slug", "summary")
     return render(
         request,
         "education/search.html",
-        {"query": query, "results": results, "search_error": error},
+        {
+            "query": query,
+            "results": found.pages,
+            "suggestion": found.suggestion,
+            "every_page": every_page,
+            "search_error": error,
+        },
     )
 
 

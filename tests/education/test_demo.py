@@ -77,7 +77,7 @@ def test_demo_kyphoplasty_page_is_complete(loaded, client):
     html = client.get("/procedures/kyphoplasty/").content.decode()
     assert 'id="at-a-glance"' in html
     assert "Step 1:</span>" in html and "Step 4:</span>" in html
-    assert html.count('<img class="step__image"') == 4
+    assert html.count('<img class="step__image"') == 8
     assert html.count("<details") >= 5
     assert "Medically reviewed by Dr. Maya Okafor, MD, Interventional Spine on" in html
     assert 'href="/conditions/osteoporosis/"' in html
@@ -173,3 +173,24 @@ def test_loader_builds_pages_parts_and_links_from_the_content_schema(db):
         "timeline",
         "faqs",
     ]
+
+
+def test_every_demo_step_has_a_drawing_with_alt_text():
+    from education.demo import STEP_DRAWINGS
+    from education.demo_content import PAGES
+
+    steps = [step for page in PAGES for step in page.get("steps", [])]
+    assert steps
+    for step in steps:
+        assert step["illustration"], step["title"]
+        assert (STEP_DRAWINGS / step["illustration"]).is_file(), step["illustration"]
+        assert len(step["alt"]) > 20, step["title"]
+
+
+def test_every_demo_drawing_is_named_and_described():
+    from education.demo import STEP_DRAWINGS
+
+    for drawing in STEP_DRAWINGS.glob("*.svg"):
+        text = drawing.read_text(encoding="utf-8")
+        assert 'role="img"' in text and "<title" in text and "<desc" in text, drawing
+        assert "<script" not in text, drawing

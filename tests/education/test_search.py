@@ -3,7 +3,9 @@ from django.db import connection
 from django.urls import reverse
 
 from education import services
+from education.demo import load
 from education.models import Page
+from education.search import alternative_terms, forgiving_search
 
 from .conftest import make_page, new_part
 
@@ -147,3 +149,138 @@ def test_a_null_character_is_dropped_and_the_search_answers(client, clinic_setti
 
 def test_search_accepts_only_reading(client, clinic_settings):
     assert client.post("/search/", {"q": "x"}).status_code == 405
+
+
+# --- Forgiving search: alternative terms, typos, "did you mean" -------------------
+
+
+def found(query: str):
+    return forgiving_search(Page.objects.published(), query, limit=10)
+
+
+def test_an_alternative_term_finds_the_page():
+    searchable(title="Vertebral Compression Fracture", alternative_terms="hunchback")
+    searchable(title="Osteoporosis")
+    assert titles("hunchback") == ["Vertebral Compression Fracture"]
+
+
+def test_alternative_terms_may_be_one_per_line_or_separated_by_commas():
+    assert alternative_terms("brittle bones, thin bones\nbone loss;\n\n") == [
+        "brittle bones",
+        "thin bones",
+        "bone loss",
+    ]
+
+
+def test_a_misspelt_title_finds_the_page_with_a_suggestion():
+    searchable(title="Kyphoplasty")
+    searchable(title="Vertebroplasty")
+    result = found("kyphoplsty")
+    assert [page.title for page in result.pages] == ["Kyphoplasty"]
+    assert result.suggestion == "Kyphoplasty"
+
+
+def test_a_misspelt_alternative_term_is_suggested_as_the_editor_wrote_it():
+    searchable(title="Osteoporosis", alternative_terms="brittle bones\nthin bones")
+    result = found("britle bones")
+    assert [page.title for page in result.pages] == ["Osteoporosis"]
+    assert result.suggestion == "brittle bones"
+
+
+def test_a_query_found_as_typed_has_no_suggestion():
+    searchable(title="Kyphoplasty")
+    result = found("kyphoplasty")
+    assert [page.title for page in result.pages] == ["Kyphoplasty"]
+    assert result.suggestion == ""
+
+
+def test_nothing_close_finds_nothing():
+    searchable(title="Kyphoplasty", alternative_terms="spine cement")
+    assert found("zebra crossing").pages == []
+
+
+def test_close_matches_leave_out_drafts():
+    searchable(title="Kyphoplasty", status=Page.Status.DRAFT)
+    assert found("kyphoplsty").pages == []
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="pg_trgm is a PostgreSQL extension")
+def test_the_migration_creates_pg_trgm_on_postgresql():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone() == (1,)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("kyphoplsty", "kyphoplasty"),
+        ("kyphoplasty", "kyphoplasty"),
+        ("hunchback", "vertebral-compression-fracture"),
+        ("kyphosis", "vertebral-compression-fracture"),
+        ("hunchbak", "vertebral-compression-fracture"),
+        ("brittle bones", "osteoporosis"),
+        ("vertebroplsty", "vertebroplasty"),
+    ],
+)
+def test_lay_words_and_misspellings_find_the_right_demo_page(demo_pages, query, first):
+    assert found(query).pages[0].slug == first
+
+
+def test_spine_cement_finds_both_cement_treatments(demo_pages):
+    slugs = {page.slug for page in found("spine cement").pages}
+    assert {"kyphoplasty", "vertebroplasty"} <= slugs
+
+
+@pytest.fixture
+def demo_pages(db, clinic_settings):
+    load(log=lambda line: None)
+
+
+# --- The page: suggestion, every page on an empty search, the header box ----------
+
+
+def test_search_page_offers_did_you_mean_with_a_link(client, clinic_settings):
+    searchable(title="Kyphoplasty")
+    html = client.get("/search/", {"q": "kyphoplsty"}).content.decode()
+    assert 'Did you mean <a href="/search/?q=Kyphoplasty">Kyphoplasty</a>?' in html
+    assert 'href="/procedures/kyphoplasty/">Kyphoplasty</a>' in html
+
+
+def test_an_empty_search_lists_every_published_page(client, clinic_settings):
+    searchable(title="Kyphoplasty")
+    searchable(title="Osteoporosis", kind=Page.Kind.CONDITION)
+    searchable(title="Secret draft", status=Page.Status.DRAFT)
+    html = client.get("/search/").content.decode()
+    assert "All our patient guides" in html
+    assert 'href="/procedures/kyphoplasty/">Kyphoplasty</a>' in html
+    assert 'href="/conditions/osteoporosis/">Osteoporosis</a>' in html
+    assert "Secret draft" not in html
+
+
+def test_search_page_makes_a_fixed_number_of_queries(
+    client, clinic_settings, django_assert_max_num_queries
+):
+    for number in range(5):
+        searchable(title=f"Kyphoplasty {number}", slug=f"kyphoplasty-{number}")
+    client.get("/search/")  # the site context is cached after the first request
+    with django_assert_max_num_queries(4):
+        client.get("/search/", {"q": "kyphoplsty"})
+
+
+@pytest.mark.parametrize("url_name", ["clinic:home", "education:procedure-list"])
+def test_the_header_has_a_search_box(client, clinic_settings, url_name):
+    html = client.get(reverse(url_name)).content.decode()
+    assert '<form class="site-search no-print" action="/search/"' in html
+    assert '<label class="visually-hidden" for="site-search-q">' in html
+
+
+def test_a_page_has_the_header_search_box(client, clinic_settings):
+    page = searchable(title="Kyphoplasty")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert 'id="site-search-q"' in html
+
+
+def test_the_search_page_has_one_search_box_only(client, clinic_settings):
+    html = client.get("/search/").content.decode()
+    assert html.count('role="search"') == 1
