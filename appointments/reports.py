@@ -20,7 +20,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .business_time import DAY, business_time_between
+from .business_time import DAY, business_times_until
 from .models import AppointmentRequest
 
 Status = AppointmentRequest.Status
@@ -94,12 +94,13 @@ def build_report(*, start: date, end: date, now=None) -> Report:
             "first_contact_wait", flat=True
         )
     ]
+    waiting = requests.filter(first_contacted_at__isnull=True, created_at__lte=now)
     missed = [
         wait / HOUR
-        for created in requests.filter(first_contacted_at__isnull=True).values_list(
-            "created_at", flat=True
+        for wait in business_times_until(
+            list(waiting.values_list("created_at", flat=True)), now
         )
-        if (wait := business_time_between(created, now)) > DAY
+        if wait > DAY
     ]
     waits = sorted(contacted + missed)
     in_time = sum(1 for hours in contacted if hours <= DAY / HOUR)

@@ -359,3 +359,13 @@ def test_first_contact_keeps_its_business_wait(place, frontdesk_user):
     assert appointment.first_contact_wait == business_time_between(
         appointment.created_at, appointment.first_contacted_at
     )
+
+
+def test_many_waits_at_once_match_one_at_a_time():
+    from appointments.business_time import business_times_until
+
+    starts = [at(2026, 11, 13, 16), at(2026, 11, 25, 12), at(2026, 11, 28, 9)]
+    end = at(2026, 12, 1, 10)
+    assert business_times_until(starts, end) == [
+        business_time_between(start, end) for start in starts
+    ]
