@@ -391,9 +391,9 @@ PAGES: list[dict] = [
                 "question": "Will kyphoplasty prevent future fractures?",
                 "answer": (
                     "It makes the treated bone stronger. But it does not protect the "
-                    "other bones in your spine. If you have osteoporosis, another bone "
-                    "may break later. The best ways to lower your risk are to treat "
-                    "your osteoporosis, stay active and prevent falls."
+                    "other bones in your spine. If you have weak bones, another bone "
+                    "may break later. To lower your risk, treat your weak bones, stay "
+                    "active and take steps to avoid falls."
                 ),
             },
             {
@@ -466,9 +466,8 @@ PAGES: list[dict] = [
             {
                 "when": "After 6 weeks",
                 "body": (
-                    "Most people can slowly return to their usual activities. Ask your "
-                    "doctor before you go back to heavy lifting, sports or hard "
-                    "exercise."
+                    "Most people can slowly go back to what they did before. Ask your "
+                    "doctor first about heavy lifting, sports or hard exercise."
                 ),
             },
             {
@@ -477,8 +476,8 @@ PAGES: list[dict] = [
                     "Keep your bones strong. If you have osteoporosis, a bone health "
                     "plan can lower your chance of another break. This plan may "
                     "include medicine, calcium, vitamin D, exercise and steps to "
-                    "prevent falls. Ask your doctor about a bone density scan if you "
-                    "have not had one."
+                    "avoid falls. Have you had a bone scan to check how strong your "
+                    "bones are? If not, ask your doctor about one."
                 ),
             },
         ],
@@ -670,8 +669,9 @@ PAGES: list[dict] = [
             {
                 "title": "Placing the needle",
                 "body": (
-                    "Using a live X-ray (fluoroscopy) as a guide, the doctor moves a "
-                    "thin, hollow needle into the broken bone."
+                    "The doctor watches a live X-ray (fluoroscopy) on a screen. Using "
+                    "it as a guide, the doctor moves a thin, hollow needle into the "
+                    "broken bone."
                 ),
                 "illustration": "kyphoplasty-1-needle.svg",
                 "alt": (
@@ -721,9 +721,9 @@ PAGES: list[dict] = [
             {
                 "question": "Does vertebroplasty hurt?",
                 "answer": (
-                    "Numbing medicine and sedation keep you comfortable, though you "
-                    "may feel some pressure. The needle site may be sore for a few "
-                    "days afterward."
+                    "Numbing medicine and sedation keep you comfortable. You may feel "
+                    "some pressure. The spot where the needle went in may be sore for "
+                    "a few days."
                 ),
             },
             {
@@ -736,9 +736,8 @@ PAGES: list[dict] = [
             {
                 "question": "Will it prevent future fractures?",
                 "answer": (
-                    "It strengthens only the treated bone. Treating osteoporosis, "
-                    "staying active and preventing falls can help protect your other "
-                    "bones."
+                    "It makes only the treated bone stronger. To help your other "
+                    "bones, treat weak bones, stay active and take care not to fall."
                 ),
             },
             {
@@ -781,7 +780,7 @@ PAGES: list[dict] = [
             {
                 "when": "After 6 weeks",
                 "body": (
-                    "Most people can slowly return to their usual activities. Ask your "
+                    "Most people can slowly go back to what they did before. Ask your "
                     "doctor first about heavy lifting or hard exercise."
                 ),
             },
@@ -963,10 +962,9 @@ PAGES: list[dict] = [
             {
                 "question": "Will I have another fracture?",
                 "answer": (
-                    "Having one compression fracture raises your chance of another. "
-                    "This is most true if you have osteoporosis. You can lower your "
-                    "risk by treating osteoporosis, staying active and preventing "
-                    "falls."
+                    "One break makes another one more likely. This is most true if "
+                    "your bones are weak. You can lower the risk: treat weak bones, "
+                    "stay active and take care not to fall."
                 ),
             },
             {

@@ -194,3 +194,18 @@ def test_every_demo_drawing_is_named_and_described():
         text = drawing.read_text(encoding="utf-8")
         assert 'role="img"' in text and "<title" in text and "<desc" in text, drawing
         assert "<script" not in text, drawing
+
+
+DEMO_GRADE_CEILING = 6  # issue 9: every demo page reads at grade 6 or below
+
+
+def test_every_demo_page_and_each_of_its_parts_reads_at_grade_6_or_below(loaded):
+    from education.models import PagePart
+    from education.text import as_sentences, html_blocks, reading_grade
+
+    for page in Page.objects.all():
+        assert reading_grade(page.search_text) <= DEMO_GRADE_CEILING, page.slug
+    for part in PagePart.objects.select_related("page"):
+        text = as_sentences([part.heading, *html_blocks(part.body_html)])
+        grade = reading_grade(text)
+        assert grade is None or grade <= DEMO_GRADE_CEILING, (part.page.slug, part)
