@@ -56,17 +56,20 @@ def business_times_until(moments: list[datetime], end: datetime) -> list[timedel
         return []
     local = [timezone.localtime(moment) for moment in moments]
     end = timezone.localtime(end)
-    day, elapsed, at_midnight = min(m.date() for m in local), timedelta(), {}
+    day, elapsed, days = min(m.date() for m in local), timedelta(), {}
     while day <= end.date():
-        at_midnight[day] = elapsed
-        elapsed += DAY if is_business_day(day) else timedelta()
+        business = is_business_day(day)
+        days[day] = (elapsed, business)
+        elapsed += DAY if business else timedelta()
         day += DAY
 
     def reading(moment: datetime) -> timedelta:
-        start = at_midnight[moment.date()]
-        if is_business_day(moment.date()):
-            return start + (moment - _midnight(moment.date()))
-        return start
+        start, business = days[moment.date()]
+        if not business:
+            return start
+        return start + (
+            moment - moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        )
 
     finish = reading(end)
     return [max(finish - reading(moment), timedelta()) for moment in local]
