@@ -7,34 +7,28 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
+from . import revisions, services
 from .forms import PartFormSet, SectionFormSet, StepForm
 from .history import PageHistoryAdmin
 from .models import (
     Condition,
     Faq,
     Page,
+    PageDraft,
     PageRedirect,
     Procedure,
     Section,
     Step,
     TimelineEntry,
 )
-
-DUE_SOON_DAYS = 30
-
-
-def grade_label(grade) -> str:
-    if grade is None:
-        return "—"
-    if grade <= services.READING_GRADE_TARGET:
-        return _("%(grade)s: meets the target") % {"grade": grade}
-    return _("%(grade)s: above the target, simplify") % {"grade": grade}
+from .readability import grade_label, section_grades
+from .tasks import DUE_SOON_DAYS
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -62,9 +56,31 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AwaitingReviewFilter(admin.SimpleListFilter):
+    title = _("changes")
+    parameter_name = "changes"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("review", _("Awaiting review")),
+            ("pending", _("Live with changes pending")),
+            ("sent_back", _("Sent back to the editor")),
+        )
+
+    def queryset(self, request, queryset):
+        if self.value() == "review":
+            return queryset.filter(draft__state=PageDraft.State.IN_REVIEW)
+        if self.value() == "pending":
+            return queryset.filter(
+                status=Page.Status.PUBLISHED, draft__content__isnull=False
+            )
+        if self.value() == "sent_back":
+            return queryset.filter(draft__state=PageDraft.State.SENT_BACK)
+        return queryset
+
+
 class PartInline(admin.StackedInline):
-    """A group of a page's parts. Locked, like the page, once the page is live,
-    unless the editor may publish."""
+    """A group of a page's parts. On a live page, changes go to its draft."""
 
     extra = 1  # one empty form, so parts can be added without JavaScript
     formset = PartFormSet
@@ -80,26 +96,6 @@ class PartInline(admin.StackedInline):
         if field is not None and db_field.name in self.labels:
             field.label = self.labels[db_field.name]
         return field
-
-    def _page_editable(self, request, obj) -> bool:
-        return obj is None or services.page_can_be_edited_by(
-            page=obj, user=request.user
-        )
-
-    def has_add_permission(self, request, obj):
-        return self._page_editable(request, obj) and super().has_add_permission(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return self._page_editable(request, obj) and super().has_change_permission(
-            request, obj
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return self._page_editable(request, obj) and super().has_delete_permission(
-            request, obj
-        )
 
 
 class SectionInline(PartInline):
@@ -133,14 +129,15 @@ class PageAdmin(PageHistoryAdmin):
 
     list_display = (
         "title",
-        "status",
+        "status_column",
         "reading_grade_column",
         "last_reviewed",
         "review_column",
         "updated_at",
     )
     list_display_links = ("title",)
-    list_filter = ("status", ReviewDueFilter)
+    list_filter = ("status", AwaitingReviewFilter, ReviewDueFilter)
+    list_select_related = ("draft",)
     search_fields = ("title", "slug", "summary", "alternative_terms")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("preview_link", "reading_grade_report", "published_at")
@@ -182,7 +179,9 @@ class PageAdmin(PageHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not services.can_publish(request.user):
+        # Taking a live page off the site is its own action, never a field.
+        live = obj is not None and obj.is_published
+        if live or not services.can_publish(request.user):
             fields.append("status")
         return fields
 
@@ -199,12 +198,8 @@ class PageAdmin(PageHistoryAdmin):
             related.queryset = related.queryset.exclude(pk=obj.pk)
         return form
 
-    # --- Permissions: a live page is changed only by someone who may publish. ---
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or services.page_can_be_edited_by(page=obj, user=request.user)
-        )
+    # --- Permissions: anyone may edit (a live page's edits are a draft); a live
+    # page is deleted only by someone who may publish. ---
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (
@@ -224,15 +219,32 @@ class PageAdmin(PageHistoryAdmin):
         for formset in formsets:
             parts += formset.save(commit=False)
             deleted += formset.deleted_objects
+        session = getattr(request, "education_draft", None)
+        if session is not None:  # a live page: the edit becomes its draft
+            session.save(
+                page=form.instance,
+                parts=parts,
+                deleted_parts=deleted,
+                related=form.cleaned_data.get("related"),
+            )
+            return
+        before = revisions.snapshot(form.instance.pk) if change else None
         services.page_save(
             page=form.instance, by=request.user, parts=parts, deleted_parts=deleted
         )
         form.save_m2m()
+        services.page_draft_record_edit(page=form.instance, by=request.user)
+        request.education_changes = revisions.describe(
+            before, revisions.snapshot(form.instance.pk)
+        )
 
     @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
     def publish_pages(self, request, queryset):
         self._change_status(
-            request, queryset, services.page_publish, _("Published from the list.")
+            request,
+            queryset,
+            services.page_publish_changes,
+            _("Published from the list."),
         )
 
     @admin.action(
@@ -276,6 +288,17 @@ class PageAdmin(PageHistoryAdmin):
     def reading_grade_column(self, page):
         return grade_label(page.reading_grade)
 
+    @admin.display(description=_("status"), ordering="status")
+    def status_column(self, page):
+        draft = getattr(page, "draft", None) if page.pk else None
+        if page.is_published:
+            label = _("Live with changes pending") if draft else _("Live")
+        else:
+            label = _("Draft")
+        if draft is not None and draft.state != PageDraft.State.EDITING:
+            return f"{label} · {draft.get_state_display()}"
+        return label
+
     @admin.display(description=_("next review"), ordering="next_review_due")
     def review_column(self, page):
         if page.next_review_due is None:
@@ -287,14 +310,10 @@ class PageAdmin(PageHistoryAdmin):
     @admin.display(description=_("reading grade"))
     def reading_grade_report(self, page):
         grade = grade_label(page.reading_grade) if page.pk else "—"
-        return format_html(
-            "<strong>{}</strong><br>{}",
-            grade,
-            _(
-                "Target: grade 8 or below. The Flesch-Kincaid grade of the whole page, "
-                "measured each time you save. Shorter sentences and everyday words "
-                "bring it down."
-            ),
+        grades = section_grades(page, page.parts.all()) if page.pk else []
+        return render_to_string(
+            "admin/education/_reading_grades.html",
+            {"grade": grade, "grades": grades, "target": services.READING_GRADE_TARGET},
         )
 
     @admin.display(description=_("preview"))

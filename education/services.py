@@ -3,23 +3,30 @@ each rule (who may publish, when the next review is due, old addresses kept, the
 derived from what editors typed) is written once, here. Database constraints on the
 models hold the invariants."""
 
+import datetime
 from collections.abc import Iterable
+from contextlib import contextmanager
 
+import reversion
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Page, PagePart, PageRedirect
+from . import revisions, tasks
+from .models import Page, PageDraft, PagePart, PageRedirect
 from .outline import default_anchor
-from .text import as_sentences, html_blocks, reading_grade, render_markdown
+from .readability import (
+    READING_GRADE_TARGET,  # noqa: F401 (the admin reads it)
+    page_grade,
+    section_grades,
+)
+from .text import as_sentences, html_blocks, render_markdown
 
 PUBLISH_PERMISSION = "education.publish_page"
 REVIEW_INTERVAL = relativedelta(months=12)
-# Plain-language target shown to editors: Flesch-Kincaid grade 8 or below.
-READING_GRADE_TARGET = 8
 
 
 def can_publish(user: AbstractBaseUser) -> bool:
@@ -80,7 +87,9 @@ def page_save(
         part.body_html = render_markdown(part.body)
         part.save()
     page.search_text = _plain_text(page)
-    page.reading_grade = reading_grade(page.search_text)
+    page.reading_grade = page_grade(
+        section_grades(page, PagePart.objects.filter(page=page))
+    )
     page.save(update_fields=["search_text", "reading_grade"])
     if old is not None and old["slug"] != page.slug and old["published_at"]:
         page_keep_old_slug(page=page, old_slug=old["slug"])
@@ -118,8 +127,15 @@ def page_publish(*, page: Page, by: AbstractBaseUser | None) -> Page:
 
 
 def page_unpublish(*, page: Page, by: AbstractBaseUser | None) -> Page:
+    """Take the page off the site. Changes pending on it become the page itself,
+    now a draft."""
     if by is not None and not can_publish(by):
         raise PermissionDenied(_("You may not unpublish pages."))
+    draft = PageDraft.objects.filter(page=page).first()
+    if draft is not None and draft.content:
+        page = _write_content(page, draft.content)
+        draft.content = None
+        draft.save(update_fields=["content"])
     page.status = Page.Status.DRAFT
     return page_save(page=page, by=by)
 
@@ -131,3 +147,189 @@ def _plain_text(page: Page) -> str:
         blocks.append(part.heading)
         blocks.extend(html_blocks(part.body_html))
     return as_sentences(blocks)
+
+
+# --- Drafts of live pages, and their review -----------------------------------------
+
+
+class _RollBack(Exception):
+    """Undo what a draft session wrote: a live page's rows never change."""
+
+
+class DraftSession:
+    """Within ``page_draft_session``: the live page's rows hold its draft for now,
+    and an edit saved through ``save`` becomes the draft."""
+
+    def __init__(self, page: Page, by):
+        self.page = page
+        self.by = by
+        self.content: dict | None = None
+
+    def save(
+        self,
+        *,
+        page: Page,
+        parts: Iterable[PagePart] = (),
+        deleted_parts: Iterable[PagePart] = (),
+        related: Iterable[Page] | None = None,
+    ) -> Page:
+        """Save the edit as ``page_save`` would, and keep the result as the draft.
+        The page stays live: the draft changes content, never the status."""
+        page.status = self.page.status
+        page.published_at = self.page.published_at
+        page_save(page=page, by=None, parts=parts, deleted_parts=deleted_parts)
+        if related is not None:
+            page.related.set(related)
+        self.content = revisions.snapshot(page.pk)
+        return page
+
+
+@contextmanager
+def page_draft_session(*, page: Page, by: AbstractBaseUser | None, apply=True):
+    """Open a live ``page`` as its draft: inside, the database shows the page with
+    its pending changes (``apply=False``: as it is now), so the admin's form and the
+    preview read them as they read any page. Everything written inside is undone on
+    the way out; what was saved with ``DraftSession.save`` is then stored as the
+    page's draft, and its review starts again ("being edited")."""
+    session = DraftSession(page, by)
+    live = revisions.snapshot(page.pk)
+    draft = PageDraft.objects.filter(page=page).first()
+    try:
+        with transaction.atomic():
+            if apply and draft is not None and draft.content:
+                _write_content(page, draft.content)
+            yield session
+            raise _RollBack
+    except _RollBack:
+        pass
+    if session.content is not None:
+        with transaction.atomic():
+            PageDraft.objects.update_or_create(
+                page=page,
+                defaults={
+                    "content": session.content,
+                    "changes": revisions.describe(live, session.content),
+                    "state": PageDraft.State.EDITING,
+                    "edited_by": by,
+                    "edited_at": timezone.now(),
+                },
+            )
+
+
+def _write_content(page: Page, content: dict) -> Page:
+    objects = revisions.objects_for(page, content)
+    saved = page_save(
+        page=objects.page,
+        by=None,
+        parts=objects.parts,
+        deleted_parts=objects.deleted_parts,
+    )
+    saved.related.set(objects.related)
+    return saved
+
+
+def page_draft_record_edit(*, page: Page, by: AbstractBaseUser | None) -> None:
+    """A page that is not live was edited: its review, if any, starts again."""
+    PageDraft.objects.filter(page=page, content__isnull=True).exclude(
+        state=PageDraft.State.EDITING
+    ).update(state=PageDraft.State.EDITING, edited_by=by, edited_at=timezone.now())
+
+
+@transaction.atomic
+def page_submit_for_review(*, page: Page, by: AbstractBaseUser) -> PageDraft:
+    """Ask the medical reviewers to review the page's changes (a page that is not
+    live: the page itself). They are told by email once this commits."""
+    draft = PageDraft.objects.filter(page=page).first()
+    if page.is_published and (draft is None or not draft.content):
+        raise ValidationError(_("There are no changes to review."))
+    if draft is None:
+        draft = PageDraft(page=page, edited_by=by)
+    draft.state = PageDraft.State.IN_REVIEW
+    draft.submitted_by = by
+    draft.submitted_at = timezone.now()
+    draft.review_comment = ""
+    draft.save()
+    transaction.on_commit(lambda: tasks.enqueue_review_requested(page.pk))
+    return draft
+
+
+@transaction.atomic
+def page_send_back(*, page: Page, by: AbstractBaseUser, comment: str) -> PageDraft:
+    """A reviewer returns the changes to their editor with a comment, by email."""
+    if not can_publish(by):
+        raise PermissionDenied(_("Only medical reviewers send changes back."))
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError(
+            {"comment": _("Say what the editor should change before sending back.")}
+        )
+    draft = PageDraft.objects.select_for_update().filter(page=page).first()
+    if draft is None:
+        raise ValidationError(_("There are no changes to send back."))
+    draft.state = PageDraft.State.SENT_BACK
+    draft.review_comment = comment
+    draft.save(update_fields=["state", "review_comment"])
+    transaction.on_commit(lambda: tasks.enqueue_sent_back(page.pk))
+    return draft
+
+
+@transaction.atomic
+def page_publish_changes(
+    *,
+    page: Page,
+    by: AbstractBaseUser | None,
+    last_reviewed: datetime.date | None = None,
+) -> Page:
+    """Publish the page with its pending changes, if any, in a revision of its own
+    naming what changed; the pending draft is then gone. ``last_reviewed`` is the
+    "medically reviewed on" date the reviewer confirmed or renewed. Raises
+    PermissionDenied or ValidationError (e.g. never medically reviewed)."""
+    if by is not None and not can_publish(by):
+        raise PermissionDenied(_("You may not publish pages."))
+    page = Page.objects.get(pk=page.pk)
+    before = revisions.snapshot(page.pk) if page.published_at else None
+    draft = PageDraft.objects.filter(page=page).first()
+    with reversion.create_revision():
+        if by is not None:
+            reversion.set_user(by)
+        if draft is not None and draft.content:
+            page = _write_content(page, draft.content)
+        if last_reviewed is not None:
+            page.last_reviewed = last_reviewed
+        page.status = Page.Status.PUBLISHED
+        page = page_save(page=_as_proxy(page), by=by)
+        after = revisions.snapshot(page.pk)
+        reversion.set_comment(
+            _("Published. %(changes)s") % {"changes": revisions.describe(before, after)}
+        )
+        reversion.add_to_revision(_as_proxy(page))
+    if draft is not None:
+        draft.delete()
+    return page
+
+
+def _as_proxy(page: Page) -> Page:
+    """The page as its Procedure or Condition proxy: the models reversion knows."""
+    from .models import Condition, Procedure
+
+    proxy = Procedure if page.kind == Page.Kind.PROCEDURE else Condition
+    if type(page) is not proxy:
+        page.__class__ = proxy
+    return page
+
+
+@transaction.atomic
+def page_draft_discard(*, page: Page, by: AbstractBaseUser) -> None:
+    """Drop a live page's pending changes; the live page stays as it is."""
+    PageDraft.objects.filter(page=page).delete()
+
+
+def page_restore_as_draft(*, page: Page, version, by: AbstractBaseUser) -> PageDraft:
+    """Make an old revision of a live ``page`` its pending draft: the live page is
+    unchanged until a reviewer publishes it."""
+    with page_draft_session(page=page, by=by, apply=False) as session:
+        version.revision.revert(delete=True)
+        restored = Page.objects.get(pk=page.pk)
+        parts = list(PagePart.objects.filter(page=page))
+        session.save(page=_as_proxy(restored), parts=parts)
+    return PageDraft.objects.get(page=page)

@@ -158,3 +158,19 @@ def reading_grade(text: str) -> float | None:
     if not re.search(r"[A-Za-z]", text or ""):
         return None
     return round(float(textstat.flesch_kincaid_grade(text)), 1)
+
+
+# Sentences end at . ! or ? followed by a space, or at the end of a line.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
+
+
+def hard_sentences(text: str, *, above: float) -> list[tuple[str, float]]:
+    """The sentences of plain ``text`` whose own grade is above ``above``, hardest
+    first, each with its grade."""
+    graded = [(s, reading_grade(s)) for s in sentences(text)]
+    hard = [(s, g) for s, g in graded if g is not None and g > above]
+    return sorted(hard, key=lambda item: -item[1])

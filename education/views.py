@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from . import cache
+from . import cache, services
 from .forms import SearchForm
-from .models import Page, PageRedirect
+from .models import Page, PageDraft, PageRedirect
 from .outline import page_outline
+from .readability import section_grades
 from .search import Found, forgiving_search
 
 MAX_SEARCH_RESULTS = 50
@@ -78,6 +79,10 @@ class PageDetailView(DetailView):
         return response
 
     def render_page(self, request, slug):
+        if request.GET.get("draft") and request.user.is_authenticated:
+            response = self.render_pending_changes(request, slug)
+            if response is not None:
+                return response
         page = Page.objects.with_parts().filter(slug=slug).first()
         if page is None or not page.is_visible_to(request.user):
             # An old address, possibly taken by a draft that is not live yet.
@@ -93,6 +98,27 @@ class PageDetailView(DetailView):
         if not page.is_published:
             add_never_cache_headers(response)
             patch_vary_headers(response, ["Cookie"])
+        return response
+
+    def render_pending_changes(self, request, slug):
+        """A live page with its pending changes, for staff (``?draft=1``), under a
+        banner, never cached: rendered while the database shows the draft."""
+        live = Page.objects.filter(slug=slug, status=Page.Status.PUBLISHED).first()
+        if live is None or not live.is_visible_to(request.user):
+            return None
+        pending = PageDraft.objects.filter(page=live, content__isnull=False)
+        if not request.user.is_staff or not pending.exists():
+            return None
+        with services.page_draft_session(page=live, by=request.user):
+            self.object = Page.objects.with_parts().get(pk=live.pk)
+            context = self.get_context_data(object=self.object)
+            context.update(is_preview=True, is_pending_changes=True)
+            context["grades"] = section_grades(self.object, self.object.parts.all())
+            response = self.render_to_response(context)
+            response.render()
+        self.object = None  # not the live page: never cached
+        add_never_cache_headers(response)
+        patch_vary_headers(response, ["Cookie"])
         return response
 
     def get_template_names(self):

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from education import services
 from education.forms import MAX_PICTURE_MB
 from education.models import PagePart
 
@@ -95,6 +96,7 @@ def test_a_picture_is_stored_under_its_format_with_its_size(
         reviewer, page, "Balloon Step.bin", picture(pillow_format)
     )
     assert response.status_code == 302, response.context["errors"]
+    services.page_publish_changes(page=page, by=None)  # a live page: its draft
     step = PagePart.objects.get(heading="Filling the balloon")
     assert step.illustration.name.startswith("education/illustrations/balloon-step")
     assert step.illustration.name.endswith(f".{extension}")
