@@ -551,3 +551,10 @@ def test_administrators_get_a_link_to_the_audit_trail(client, superuser, appoint
 def test_front_desk_gets_no_audit_link(desk, appointment):
     html = desk.get(change_url(appointment)).content.decode()
     assert "Who viewed and changed this" not in html
+
+
+def test_queue_search_box_has_a_visible_label_and_no_template_text(desk):
+    html = desk.get(CHANGELIST).content.decode()
+    label = html[html.index('<label for="searchbar">') :].split("</label>")[0]
+    assert "Search" in label
+    assert "{#" not in html and "{%" not in html
