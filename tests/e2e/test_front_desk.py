@@ -122,8 +122,10 @@ def test_front_desk_screens_have_no_axe_violations(page, demo, django_user_model
     found = {"sign-in": axe_violations(page)}
     sign_in(page, "lead", "lead-password-123")
     page.goto(QUEUE)
+    expect(page.locator("#result_list")).to_be_visible()
     found["queue"] = axe_violations(page)
     page.locator("#result_list tbody tr th a").first.click()
+    expect(page.locator(".work-panel")).to_be_visible()  # the page has loaded
     found["request"] = axe_violations(page)
     page.goto(REPORTS)
     expect(page.get_by_role("heading", name="Requests per week")).to_be_visible()
