@@ -130,6 +130,8 @@ def site_env(
             # cookies (the CSRF cookie must come back for the form to post).
             "DJANGO_SECURE_SSL_REDIRECT": "false",
             "DJANGO_SECURE_COOKIES": "false",
+            # No proxy in front: the app server serves the pages' drawings itself.
+            "DJANGO_SERVE_MEDIA": "true",
             "DJANGO_LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
         }

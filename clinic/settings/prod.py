@@ -42,6 +42,9 @@ if SESSION_COOKIE_SECURE:
     # alone, so neither a subdomain nor plain http can plant or read it.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+# The proxy serves /media/ (deploy/nginx); Django serves it only when asked to, e.g.
+# an app server tried alone on loopback.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 # Every staff account passes a second factor in production; there is no switch.
 TWO_FACTOR_REQUIRED = True
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)

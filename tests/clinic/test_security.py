@@ -62,6 +62,13 @@ def test_production_sends_hsts_for_at_least_a_year(monkeypatch):
     assert prod.DEBUG is False
 
 
+def test_production_leaves_uploads_to_the_proxy_unless_asked(monkeypatch):
+    monkeypatch.delenv("DJANGO_SERVE_MEDIA", raising=False)
+    assert load_prod_settings(monkeypatch, "x" * 64).SERVE_MEDIA is False
+    monkeypatch.setenv("DJANGO_SERVE_MEDIA", "true")
+    assert load_prod_settings(monkeypatch, "x" * 64).SERVE_MEDIA is True
+
+
 def test_production_refuses_to_start_without_a_secret(monkeypatch):
     from django.core.exceptions import ImproperlyConfigured
 
