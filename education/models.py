@@ -450,6 +450,7 @@ class PageDraft(models.Model):
         EDITING = "editing", _("Being edited")
         IN_REVIEW = "in_review", _("Awaiting review")
         SENT_BACK = "sent_back", _("Sent back to the editor")
+        SCHEDULED = "scheduled", _("Scheduled to publish")
 
     page = models.OneToOneField(
         Page, on_delete=models.CASCADE, related_name="draft", verbose_name=_("page")
@@ -480,11 +481,32 @@ class PageDraft(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    # Scheduled publishing: the task queue publishes the draft at ``publish_at``
+    # as the reviewer who scheduled it, with the review date they confirmed.
+    publish_at = models.DateTimeField(_("publish on"), null=True, blank=True)
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("scheduled by"),
+    )
+    scheduled_last_reviewed = models.DateField(
+        _("medically reviewed on, as confirmed when scheduled"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-edited_at"]
         verbose_name = _("pending change")
         verbose_name_plural = _("pending changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state="scheduled", publish_at__isnull=False)
+                | (~Q(state="scheduled") & Q(publish_at__isnull=True)),
+                name="education_draft_scheduled_has_time",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.page}: {self.get_state_display()}"
