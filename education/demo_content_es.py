@@ -1,0 +1,514 @@
+"""Spanish text of the demo patient-education pages in ``demo_content.PAGES``.
+
+Pure data, no Django imports. ``PAGES_ES`` maps each English page's ``slug`` to the
+Spanish text of that page, field by field, under the same keys as in
+``demo_content.PAGES``:
+
+- ``title``, ``summary``, ``alternative_terms`` and ``reviewer_credentials``: the
+  page's fields of the same name.
+- ``at_a_glance``: ``time``, ``anesthesia``, ``stay`` and ``recovery``, the page's
+  ``glance_time``, ``glance_anesthesia``, ``glance_stay`` and ``glance_recovery``.
+- ``sections``, ``steps``, ``faqs`` and ``timeline``: lists in exactly the order of
+  the English lists, the n-th Spanish item translating the n-th English one. Each
+  section keeps its English ``anchor`` (it names the part; it is not translated) and
+  gives ``heading`` and ``body``. Each step gives ``title`` (the part's heading),
+  ``body`` and ``alt``; each question ``question`` (heading) and ``answer`` (body);
+  each timeline entry ``when`` (heading) and ``body``.
+
+What is the same in both languages is not repeated here: ``kind``, ``slug``,
+``reviewed_by``, ``related`` and each step's ``illustration``. Bodies use the same
+Markdown as the English ones (paragraphs, "- " lists, **bold**, the 911 link).
+
+The text is written for Spanish-speaking patients, many of them older, in the
+"usted" form: short sentences and common words, each page and each part at a
+Fernández-Huerta readability of 70 or more (tests/education/test_demo_content_es.py).
+Like the English text, it must be checked by real clinicians before real patients
+read it.
+"""
+
+EMERGENCY = "**Llame al [911](tel:911) o vaya a la sala de emergencias más cercana**"
+
+PAGES_ES: dict[str, dict] = {
+    "kyphoplasty": {
+        "title": "Cifoplastia",
+        "summary": (
+            "La cifoplastia trata un hueso roto de la columna que duele. Un globo "
+            "pequeño abre espacio y luego se llena con cemento para dar firmeza al "
+            "hueso."
+        ),
+        "alternative_terms": (
+            "cifoplastia con balón\ncifoplastia con globo\ncemento en la columna\n"
+            "cemento óseo\naumento vertebral"
+        ),
+        "reviewer_credentials": "MD, especialista en tratamientos de la columna",
+        "at_a_glance": {
+            "time": "De 30 a 60 minutos por cada hueso tratado",
+            "anesthesia": (
+                "Medicina para dormir la zona y medicina para que se relaje "
+                "(sedación). O anestesia general, para que esté dormido del todo."
+            ),
+            "stay": "Casi todos se van a casa el mismo día. Algunos pasan una noche.",
+            "recovery": (
+                "Casi todos caminan en pocas horas. Vuelven a tareas ligeras en "
+                "unos días. No levante cosas pesadas por unas 6 semanas."
+            ),
+        },
+        "sections": [
+            {
+                "anchor": "what-it-is",
+                "heading": "¿Qué es la cifoplastia?",
+                "body": (
+                    "La cifoplastia es un tratamiento para una **fractura por "
+                    "compresión**. Es una fractura de la columna. Los huesos de la "
+                    "columna se llaman **vértebras**. Cuando uno se rompe así, se "
+                    "aplasta y pierde altura. Esto puede doler mucho.\n"
+                    "\n"
+                    "El médico usa una aguja fina y hueca. La aguja entra por un "
+                    "punto muy pequeño de la espalda y llega al hueso roto. Por la "
+                    "aguja pasa un globo pequeño. El globo se llena, separa el hueso "
+                    "y deja un espacio. Luego el globo sale, y el espacio se llena "
+                    "con **cemento óseo**, un cemento para huesos. El cemento se "
+                    "pone duro en pocos minutos. Así el hueso queda firme.\n"
+                    "\n"
+                    "La cifoplastia es **mínimamente invasiva**. Quiere decir que se "
+                    "hace por una abertura muy pequeña en la piel, sin un corte "
+                    "grande. Casi todos se van a casa el mismo día."
+                ),
+            },
+            {
+                "anchor": "candidates",
+                "heading": "¿Quién puede recibir este tratamiento?",
+                "body": (
+                    "La cifoplastia puede ser buena para usted si:\n"
+                    "\n"
+                    "- Tiene una fractura por compresión nueva o que aún se cura.\n"
+                    "- Las pruebas muestran que ese hueso roto causa su dolor.\n"
+                    "- El dolor es fuerte, o no lo deja hacer sus tareas de cada "
+                    "día.\n"
+                    "- El reposo, las medicinas o una faja para la espalda no le "
+                    "han ayudado lo bastante.\n"
+                    "- El dolor lo tiene en cama, o las medicinas para el dolor le "
+                    "causan problemas.\n"
+                    "\n"
+                    "**El momento importa.** Este tratamiento suele dar mejor "
+                    "resultado poco después de la fractura. Casi siempre es en las "
+                    "primeras semanas, y hasta unos dos meses. Después, el hueso "
+                    "puede sanar aplastado. Entonces es menos probable que ayude. "
+                    "Una resonancia magnética puede mostrar si la fractura es "
+                    "reciente.\n"
+                    "\n"
+                    "La cifoplastia tal vez **no** sea para usted si:\n"
+                    "\n"
+                    "- Su dolor viene de otra cosa, como un nervio pinzado o "
+                    "artritis.\n"
+                    "- Tiene una infección, en la columna o en otra parte del "
+                    "cuerpo.\n"
+                    "- Tiene un problema de sangrado que no se puede corregir.\n"
+                    "- La fractura llega a la pared de atrás del hueso, cerca de la "
+                    "médula y los nervios. Algunas de estas fracturas necesitan otro "
+                    "tratamiento.\n"
+                    "- El hueso ya sanó y ya no duele.\n"
+                    "- Es alérgico a algo que se usa en el tratamiento.\n"
+                    "\n"
+                    "Su médico verá sus estudios y hablará con usted sobre lo mejor "
+                    "para su caso."
+                ),
+            },
+            {
+                "anchor": "benefits",
+                "heading": "¿Qué beneficios tiene?",
+                "body": (
+                    "Muchas personas tienen menos dolor en uno o dos días. Algunas "
+                    "se sienten mejor en unas horas. Cada persona es distinta, y no "
+                    "todas se alivian del todo.\n"
+                    "\n"
+                    "La cifoplastia le puede ayudar a:\n"
+                    "\n"
+                    "- Tener menos dolor de espalda.\n"
+                    "- Pararse, caminar y moverse mejor.\n"
+                    "- Tomar menos medicina para el dolor.\n"
+                    "- Volver antes a su vida de cada día.\n"
+                    "- Recuperar parte de la altura que perdió el hueso roto.\n"
+                    "- Evitar que el hueso roto se hunda más.\n"
+                    "\n"
+                    "No hay un corte grande, así que sana más rápido que con una "
+                    "cirugía abierta. Se pierde muy poca sangre, y solo queda una "
+                    "marca muy pequeña en la piel."
+                ),
+            },
+            {
+                "anchor": "prepare",
+                "heading": "¿Cómo me preparo?",
+                "body": (
+                    "Le daremos instrucciones por escrito. Sígalas con cuidado. Esto "
+                    "es lo que puede esperar:\n"
+                    "\n"
+                    "- **Díganos todas las medicinas que toma.** También vitaminas, "
+                    "hierbas y suplementos.\n"
+                    "- **Pregunte por las medicinas que hacen la sangre más "
+                    "líquida.** La aspirina, la warfarina y otras como ellas suben "
+                    "el riesgo de sangrado. Tal vez deba dejarlas unos días. **No "
+                    "deje ninguna medicina por su cuenta.** Su médico le dirá si "
+                    "debe dejarla y cuándo. Quizás también hablemos con el médico "
+                    "que se la recetó.\n"
+                    "- **Díganos si tiene alergias.** Avísenos si alguna vez tuvo "
+                    "una reacción al tinte de rayos X, a la medicina para dormir la "
+                    "zona, a la sedación o al látex.\n"
+                    "- **Hágase las pruebas.** Tal vez necesite rayos X, una "
+                    "resonancia o una tomografía, y análisis de sangre antes del "
+                    "día del tratamiento.\n"
+                    "- **No coma ni beba** por varias horas antes. A menudo es nada "
+                    "después de la medianoche. Siga las horas exactas que le demos. "
+                    "Pregunte si debe tomar sus pastillas de la mañana con un "
+                    "poquito de agua.\n"
+                    "- **Si tiene diabetes,** pregunte cómo ajustar su medicina "
+                    "mientras no come.\n"
+                    "- **Planee cómo volver a casa.** No puede manejar después de "
+                    "la sedación. Pida a un adulto que lo lleve a casa y se quede "
+                    "con usted esa noche.\n"
+                    "- **Avísenos si se enferma.** Llame a la clínica si tiene "
+                    "fiebre, un resfriado u otra enfermedad antes de su cita.\n"
+                    "\n"
+                    "Use ropa suelta y cómoda, y deje sus joyas en casa."
+                ),
+            },
+            {
+                "anchor": "risks",
+                "heading": "¿Qué riesgos tiene?",
+                "body": (
+                    "La cifoplastia suele ser segura, y los problemas graves son "
+                    "poco comunes. Pero como todo tratamiento, tiene algunos "
+                    "riesgos:\n"
+                    "\n"
+                    "- **Infección** donde entró la aguja, o en el hueso.\n"
+                    "- **Sangrado** donde entró la aguja.\n"
+                    "- **Que el cemento se salga** del hueso. Casi siempre son "
+                    "pequeñas fugas que no causan problemas. Rara vez el cemento "
+                    "aprieta un nervio o la médula.\n"
+                    "- **Irritación de un nervio.** Puede causar dolor, "
+                    "adormecimiento, hormigueo o debilidad. Es raro que el daño "
+                    "dure.\n"
+                    "- **Reacción alérgica** a una medicina, al tinte de rayos X o "
+                    "al cemento.\n"
+                    "- **Que el cemento llegue a los pulmones.** Es raro. Puede "
+                    "causar falta de aire y necesita atención de inmediato.\n"
+                    "- **Problemas por la sedación o la anestesia,** como malestar "
+                    "de estómago.\n"
+                    "\n"
+                    "**Pueden darse nuevas fracturas.** La cifoplastia arregla solo "
+                    "el hueso tratado. Si sus huesos están débiles, otro hueso de "
+                    "la columna se puede romper más tarde. A veces es uno que está "
+                    "al lado del hueso tratado. Tratar la osteoporosis es la mejor "
+                    "forma de bajar este riesgo.\n"
+                    "\n"
+                    "Su médico le explicará sus propios riesgos antes de que usted "
+                    "decida."
+                ),
+            },
+            {
+                "anchor": "recovery",
+                "heading": "¿Cómo es la recuperación?",
+                "body": (
+                    "Casi todos se recuperan pronto. Lo más probable es que camine "
+                    "en pocas horas y vaya a casa el mismo día. El dolor del hueso "
+                    "roto a menudo baja en uno o dos días. Donde entró la aguja le "
+                    "puede doler unos días.\n"
+                    "\n"
+                    "Sanar lleva su tiempo, aunque se sienta bien. Siga los pasos de "
+                    "abajo, y no falte a su cita de control. Su médico tal vez le "
+                    "sugiera terapia física y un plan para fortalecer sus huesos."
+                ),
+            },
+            {
+                "anchor": "compared",
+                "heading": (
+                    "¿Qué diferencia hay entre la cifoplastia y la vertebroplastia?"
+                ),
+                "body": (
+                    "Las dos usan cemento para huesos para dar firmeza a una "
+                    "fractura por compresión. Las dos son cortas y solo usan una "
+                    "aguja fina. Con las dos, casi todos se van a casa el mismo "
+                    "día.\n"
+                    "\n"
+                    "La gran diferencia es el globo:\n"
+                    "\n"
+                    "- **En la cifoplastia** se usa un globo para abrir un espacio en "
+                    "el hueso primero. Esto puede alzar el hueso y devolverle algo "
+                    "de la altura que perdió. Luego el cemento entra en ese espacio "
+                    "con menos presión.\n"
+                    "- **En la vertebroplastia** no se usa globo. El médico pone el "
+                    "cemento por la aguja, directo en el hueso roto. Casi nunca le "
+                    "devuelve la altura.\n"
+                    "\n"
+                    "Como el globo abre espacio primero, con la cifoplastia es menos "
+                    "probable que el cemento se salga del hueso. Las dos pueden "
+                    "calmar el dolor. Su médico le dirá cuál va mejor con su "
+                    "fractura y su salud."
+                ),
+            },
+            {
+                "anchor": "urgent-care",
+                "heading": "¿Cuándo debo buscar ayuda urgente?",
+                "body": (
+                    "Llame a la clínica de inmediato si tiene:\n"
+                    "\n"
+                    "- Fiebre de 100.4 °F (38 °C) o más, o escalofríos.\n"
+                    "- Enrojecimiento, hinchazón, calor o líquido que sale de donde "
+                    "entró la aguja.\n"
+                    "- Sangrado que no para cuando aprieta.\n"
+                    "- Dolor de espalda que empeora en vez de mejorar.\n"
+                    "\n"
+                    f"{EMERGENCY} si tiene:\n"
+                    "\n"
+                    "- Debilidad, adormecimiento u hormigueo nuevo en las piernas.\n"
+                    "- Pierde el control de la vejiga o del intestino (orina o "
+                    "heces).\n"
+                    "- Dolor fuerte en la espalda que empieza de repente.\n"
+                    "- Le falta el aire o le duele el pecho.\n"
+                    "- Se le hinchan la cara, los labios o la garganta.\n"
+                    "\n"
+                    "Estos problemas son raros. Pero si pasan, necesita atención de "
+                    "inmediato."
+                ),
+            },
+        ],
+        "steps": [
+            {
+                "title": "Prepararse",
+                "body": (
+                    "Usted se registra y se pone una bata. Una enfermera le pone un "
+                    "tubito (suero o IV) en el brazo para darle líquidos y "
+                    "medicinas. Se acuesta boca abajo en una mesa acolchada. El "
+                    "equipo vigila su pulso, su presión y su oxígeno todo el "
+                    "tiempo."
+                ),
+                "alt": (
+                    "Una persona está boca abajo en una mesa acolchada. Una bolsa de "
+                    "suero en un poste gotea por un tubo fino en el brazo. Una "
+                    "pantalla muestra los latidos del corazón."
+                ),
+            },
+            {
+                "title": "Medicina para dormir la zona y para relajarse",
+                "body": (
+                    "Por el suero le dan medicina para que se relaje y tenga sueño. "
+                    "Algunas personas reciben anestesia general, y así duermen del "
+                    "todo. El médico limpia la piel de su espalda y la duerme con "
+                    "una inyección."
+                ),
+                "alt": (
+                    "Vista de cerca de la parte baja de la espalda. Una aguja "
+                    "pequeña pone medicina en la piel, sobre la columna, para "
+                    "dormir la zona."
+                ),
+            },
+            {
+                "title": "Poner la aguja",
+                "body": (
+                    "El médico hace un corte muy pequeño en la piel. Unos rayos X en "
+                    "vivo, llamados **fluoroscopia**, muestran los huesos en una "
+                    "pantalla. Con esa guía, el médico lleva una aguja fina y hueca "
+                    "hasta el hueso roto. La aguja pasa por el **pedículo**. Es un "
+                    "puente corto de hueso en la parte de atrás de la vértebra. A "
+                    "veces se pone una aguja de cada lado."
+                ),
+                "alt": (
+                    "Vista de lado de un hueso de la columna aplastado. Una aguja "
+                    "fina y hueca entra por detrás, pasa por el pedículo y llega al "
+                    "centro del hueso."
+                ),
+            },
+            {
+                "title": "Llenar el globo",
+                "body": (
+                    "Un globo pequeño y vacío entra por la aguja. El médico lo llena "
+                    "de líquido poco a poco. Al crecer, separa el hueso aplastado. "
+                    "Así el hueso puede subir hacia su altura normal."
+                ),
+                "alt": (
+                    "Vista de lado del hueso de la columna con un globo azul lleno "
+                    "dentro. Unas flechas muestran que la parte de arriba del hueso "
+                    "sube."
+                ),
+            },
+            {
+                "title": "Sacar el globo",
+                "body": (
+                    "El médico vacía el globo y lo saca. Queda un espacio hueco "
+                    "dentro del hueso."
+                ),
+                "alt": (
+                    "Vista de lado del hueso de la columna sin el globo. Queda un "
+                    "espacio vacío y ovalado dentro del hueso, y la aguja sigue en "
+                    "su lugar."
+                ),
+            },
+            {
+                "title": "Llenar el espacio con cemento",
+                "body": (
+                    "Mientras mira la pantalla de rayos X, el médico llena el "
+                    "espacio con cemento para huesos, poco a poco. Al principio el "
+                    "cemento es una pasta espesa. Se pone duro en pocos minutos. "
+                    "Sirve de apoyo dentro del hueso y lo mantiene firme."
+                ),
+                "alt": (
+                    "Vista de lado del hueso de la columna. Cemento gris entra por "
+                    "la aguja y llena el espacio dentro del hueso."
+                ),
+            },
+            {
+                "title": "Terminar",
+                "body": (
+                    "El médico saca la aguja. La abertura es tan pequeña que no "
+                    "necesita puntos. Se cubre con una venda pequeña."
+                ),
+                "alt": (
+                    "Vista de cerca de la parte baja de la espalda. Ya no está la "
+                    "aguja, y una venda pequeña y cuadrada cubre la abertura. No hay "
+                    "puntos."
+                ),
+            },
+            {
+                "title": "Descansar mientras lo cuidamos",
+                "body": (
+                    "Usted descansa en la sala de recuperación y el equipo lo "
+                    "vigila. Casi todos pueden pararse y caminar en pocas horas. "
+                    "Luego se van a casa el mismo día."
+                ),
+                "alt": (
+                    "Una persona descansa en una cama con la cabeza alzada. Una "
+                    "flecha lleva a la misma persona, de pie y caminando, unas "
+                    "horas después."
+                ),
+            },
+        ],
+        "faqs": [
+            {
+                "question": "¿Duele la cifoplastia?",
+                "answer": (
+                    "No debe sentir dolor durante el tratamiento. La medicina para "
+                    "dormir la zona y la sedación, o la anestesia general, lo "
+                    "mantienen cómodo. Puede sentir algo de presión. Después, le "
+                    "puede doler donde entró la aguja por unos días. Suele ayudar "
+                    "el hielo y una medicina simple para el dolor. Muchas personas "
+                    "sienten mucho menos dolor de la fractura que antes."
+                ),
+            },
+            {
+                "question": "¿Cuánto tiempo toma?",
+                "answer": (
+                    "El tratamiento en sí toma de 30 a 60 minutos por cada hueso. "
+                    "Piense que estará con nosotros unas horas en total. Así hay "
+                    "tiempo para prepararse antes y para descansar después."
+                ),
+            },
+            {
+                "question": "¿Cuándo me puedo ir a casa?",
+                "answer": (
+                    "Casi todos se van a casa el mismo día, unas horas después del "
+                    "tratamiento. Algunos pasan una noche. Puede pasar si se trató "
+                    "más de un hueso, o si usted tiene otras necesidades de salud. "
+                    "Necesita que un adulto lo lleve a casa."
+                ),
+            },
+            {
+                "question": "¿La cifoplastia evita fracturas en el futuro?",
+                "answer": (
+                    "Hace más fuerte el hueso tratado. Pero no protege los otros "
+                    "huesos de su columna. Si tiene huesos débiles, otro hueso se "
+                    "puede romper más tarde. Para bajar el riesgo, trate sus huesos "
+                    "débiles, manténgase activo y cuídese de no caerse."
+                ),
+            },
+            {
+                "question": "¿El seguro paga la cifoplastia?",
+                "answer": (
+                    "Muchos seguros de salud la pagan cuando hace falta por razones "
+                    "médicas. Pero cada plan tiene sus reglas, y algunos piden un "
+                    "permiso antes. Llame a su plan para saber qué cubre. Nuestro "
+                    "equipo le puede ayudar con los papeles."
+                ),
+            },
+            {
+                "question": "¿Se puede tratar más de un hueso?",
+                "answer": (
+                    "Sí. Si hay más de un hueso roto que duele, el médico puede "
+                    "tratarlos en la misma cita. Cada hueso toma un poco más de "
+                    "tiempo. Su médico decidirá cuántos se pueden tratar a la vez "
+                    "sin riesgo."
+                ),
+            },
+            {
+                "question": "¿Y si espero?",
+                "answer": (
+                    "Muchas fracturas por compresión sanan solas en unos meses. El "
+                    "reposo, las medicinas para el dolor y una faja a menudo "
+                    "ayudan. Pero si el dolor sigue fuerte, esperar tiene sus "
+                    "riesgos. El hueso puede sanar aplastado, y su espalda puede "
+                    "quedar encorvada. Estar mucho tiempo en cama también debilita "
+                    "los músculos y los huesos. La cifoplastia da mejor resultado "
+                    "en las primeras semanas, hasta unos dos meses después de la "
+                    "fractura. Si lo está pensando, hable pronto con su médico."
+                ),
+            },
+        ],
+        "timeline": [
+            {
+                "when": "Las primeras horas",
+                "body": (
+                    "Descansa acostado un rato mientras el cemento se endurece del "
+                    "todo. El equipo lo vigila. Luego le ayudamos a sentarse y a "
+                    "caminar. Casi todos se van a casa el mismo día."
+                ),
+            },
+            {
+                "when": "El primer día o dos",
+                "body": (
+                    "Donde entró la aguja puede doler o tener un moretón. Póngase "
+                    "hielo de 15 a 20 minutos a la vez, con un paño entre el hielo "
+                    "y la piel. Mantenga la venda limpia y seca. Siga lo que le "
+                    "digamos sobre el baño. Puede caminar por la casa y hacer "
+                    "tareas ligeras."
+                ),
+            },
+            {
+                "when": "La primera semana",
+                "body": (
+                    "Haga un poco más cada día. Las caminatas cortas le hacen bien. "
+                    "Muchas personas vuelven a sus tareas ligeras. Tome medicina "
+                    "para el dolor solo como se la indicaron. No se meta en una tina "
+                    "ni en una piscina hasta que sane la piel. Pregunte a su médico "
+                    "cuándo puede volver a manejar."
+                ),
+            },
+            {
+                "when": "De la semana 2 a la 6",
+                "body": (
+                    "Siga caminando y activo, pero cuide su espalda. No levante nada "
+                    "de más de unas 10 libras (unos 4.5 kilos). Es un poco más que "
+                    "un galón de leche. Evite agacharse, girar el cuerpo y el "
+                    "ejercicio fuerte. Tal vez tenga una cita de control, y su "
+                    "médico puede sugerir terapia física."
+                ),
+            },
+            {
+                "when": "Después de 6 semanas",
+                "body": (
+                    "Casi todos pueden volver poco a poco a lo que hacían antes. "
+                    "Antes de levantar cosas pesadas, hacer deporte o ejercicio "
+                    "fuerte, pregunte a su médico."
+                ),
+            },
+            {
+                "when": "A largo plazo",
+                "body": (
+                    "Mantenga sus huesos fuertes. Si tiene osteoporosis, un plan "
+                    "para sus huesos puede bajar el riesgo de otra fractura. Puede "
+                    "incluir medicinas, calcio, vitamina D, ejercicio y pasos para "
+                    "no caerse. ¿Ya le hicieron una prueba para ver qué tan fuertes "
+                    "están sus huesos? Si no, pregunte a su médico."
+                ),
+            },
+        ],
+    },
+}
