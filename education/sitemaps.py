@@ -1,4 +1,5 @@
-"""The sitemap: the list pages and every published page with its last change."""
+"""The sitemap: the list pages and every published page with its last change, each in
+English and Spanish with the other language (and x-default, English) as alternates."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -9,6 +10,9 @@ from .models import Page
 class PageSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.8
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return Page.objects.published().only("kind", "slug", "updated_at")
@@ -22,6 +26,9 @@ class SectionSitemap(Sitemap):
 
     changefreq = "weekly"
     priority = 0.6
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return [

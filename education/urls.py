@@ -1,8 +1,6 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
-from .sitemaps import SITEMAPS
 
 app_name = "education"
 urlpatterns = [
@@ -19,6 +17,4 @@ urlpatterns = [
         name="condition-detail",
     ),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -56,7 +56,7 @@ def test_privacy_page_states_retention_period(client, settings, clinic_settings)
 
 
 def test_healthz_is_200_when_database_answers(client):
-    response = client.get(reverse("clinic:healthz"))
+    response = client.get(reverse("healthz"))
     assert response.status_code == 200
     assert response.json()["database"] == "ok"
 
@@ -65,7 +65,7 @@ def test_healthz_is_503_when_database_is_down(client):
     with mock.patch.object(
         views.connection, "cursor", side_effect=OperationalError("down")
     ):
-        response = client.get(reverse("clinic:healthz"))
+        response = client.get(reverse("healthz"))
     assert response.status_code == 503
 
 
