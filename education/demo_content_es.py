@@ -511,4 +511,319 @@ PAGES_ES: dict[str, dict] = {
             },
         ],
     },
+    "vertebroplasty": {
+        "title": "Vertebroplastia",
+        "summary": (
+            "La vertebroplastia trata un hueso roto de la columna que duele. Se pone "
+            "cemento por una aguja fina para dar firmeza al hueso y calmar el dolor."
+        ),
+        "alternative_terms": (
+            "cemento en la columna\ncemento óseo\ninyección de cemento\n"
+            "aumento vertebral"
+        ),
+        "reviewer_credentials": "MD, especialista en tratamientos de la columna",
+        "at_a_glance": {
+            "time": "De 30 a 60 minutos por cada hueso tratado",
+            "anesthesia": (
+                "Casi siempre, medicina para dormir la zona y medicina para que se "
+                "relaje (sedación). Algunas personas reciben anestesia general."
+            ),
+            "stay": "Casi todos se van a casa el mismo día.",
+            "recovery": (
+                "Casi todos caminan en pocas horas. Vuelven a tareas ligeras en "
+                "unos días. No levante cosas pesadas por unas 6 semanas."
+            ),
+        },
+        "sections": [
+            {
+                "anchor": "what-it-is",
+                "heading": "¿Qué es la vertebroplastia?",
+                "body": (
+                    "La vertebroplastia trata una **fractura por compresión**. Es "
+                    "una fractura que deja aplastado un hueso de la columna, y "
+                    "duele.\n"
+                    "\n"
+                    "El médico guía una aguja fina y hueca hasta el hueso roto. "
+                    "Luego llena el hueso, poco a poco, con **cemento óseo**, un "
+                    "cemento para huesos. El cemento se pone duro pronto. Sirve de "
+                    "apoyo dentro del hueso. Evita que los pedazos rotos se muevan, "
+                    "y eso a menudo calma el dolor.\n"
+                    "\n"
+                    "Se hace por una abertura muy pequeña en la piel. No hay un "
+                    "corte grande, y casi todos se van a casa el mismo día."
+                ),
+            },
+            {
+                "anchor": "candidates",
+                "heading": "¿Quién puede recibir este tratamiento?",
+                "body": (
+                    "La vertebroplastia puede ayudar si tiene una fractura por "
+                    "compresión nueva o que aún se cura, y esa fractura le causa el "
+                    "dolor. Se usa más cuando el reposo, las medicinas o una faja "
+                    "para la espalda no han ayudado lo bastante. Como la "
+                    "cifoplastia, suele dar mejor resultado en las primeras semanas "
+                    "o meses después de la fractura. Una resonancia magnética puede "
+                    "mostrar si la fractura aún se está curando.\n"
+                    "\n"
+                    "Tal vez **no** sea para usted si:\n"
+                    "\n"
+                    "- Su dolor tiene otra causa.\n"
+                    "- Tiene una infección.\n"
+                    "- Tiene un problema de sangrado que no se puede corregir.\n"
+                    "- La fractura llega a la pared de atrás del hueso, cerca de los "
+                    "nervios.\n"
+                    "- El hueso ya sanó.\n"
+                    "- Es alérgico a algo que se usa en el tratamiento."
+                ),
+            },
+            {
+                "anchor": "benefits",
+                "heading": "¿Qué beneficios tiene?",
+                "body": (
+                    "Muchas personas tienen menos dolor en unos días, y algunas se "
+                    "sienten mejor antes. Le puede ayudar a moverse mejor y a tomar "
+                    "menos medicina para el dolor. Casi nunca le devuelve al hueso "
+                    "la altura que perdió.\n"
+                    "\n"
+                    "Los estudios sobre la vertebroplastia no dan todos el mismo "
+                    "resultado. No todas las personas se alivian. Su médico le dirá "
+                    "qué tan probable es que le ayude a usted."
+                ),
+            },
+            {
+                "anchor": "prepare",
+                "heading": "¿Cómo me preparo?",
+                "body": (
+                    "Le daremos instrucciones por escrito. En general:\n"
+                    "\n"
+                    "- **Díganos todas las medicinas que toma,** también las que "
+                    "hacen la sangre más líquida, como la aspirina o la warfarina. "
+                    "**No deje ninguna medicina por su cuenta.** Su médico le dirá "
+                    "qué hacer.\n"
+                    "- **Díganos si tiene alergias,** por ejemplo al tinte de rayos "
+                    "X o a la medicina para dormir la zona.\n"
+                    "- **Hágase las pruebas.** Tal vez necesite estudios de imagen y "
+                    "análisis de sangre.\n"
+                    "- **No coma ni beba** por varias horas antes, como le digamos. "
+                    "A menudo es nada después de la medianoche.\n"
+                    "- **Planee cómo volver a casa.** Pida a un adulto que lo lleve "
+                    "a casa y se quede con usted esa noche."
+                ),
+            },
+            {
+                "anchor": "risks",
+                "heading": "¿Qué riesgos tiene?",
+                "body": (
+                    "Los problemas graves son poco comunes. Algunos riesgos son:\n"
+                    "\n"
+                    "- Infección o sangrado donde entró la aguja.\n"
+                    "- **Que el cemento se salga** del hueso. Las fugas pequeñas "
+                    "pasan más que con la cifoplastia. Casi nunca causan problemas, "
+                    "pero rara vez el cemento aprieta un nervio.\n"
+                    "- Irritación de un nervio, con dolor, adormecimiento o "
+                    "debilidad.\n"
+                    "- Una reacción alérgica.\n"
+                    "- Rara vez, que el cemento llegue a los pulmones.\n"
+                    "\n"
+                    "Como la cifoplastia, no evita nuevas fracturas en otros huesos. "
+                    "Tratar la osteoporosis ayuda a bajar ese riesgo."
+                ),
+            },
+            {
+                "anchor": "recovery",
+                "heading": "¿Cómo es la recuperación?",
+                "body": (
+                    "Casi todos caminan en pocas horas y se van a casa el mismo día. "
+                    "Donde entró la aguja le puede doler unos días. Vuelva a sus "
+                    "actividades poco a poco, y siga los pasos de abajo."
+                ),
+            },
+            {
+                "anchor": "compared",
+                "heading": (
+                    "¿Qué diferencia hay entre la vertebroplastia y la cifoplastia?"
+                ),
+                "body": (
+                    "Las dos son tratamientos cortos. Usan cemento para dar firmeza "
+                    "a un hueso roto de la columna. En la vertebroplastia, el "
+                    "cemento entra directo en el hueso. La cifoplastia agrega un "
+                    "paso antes. Un globo pequeño abre un espacio, y así el hueso "
+                    "puede subir un poco. Luego el cemento llena ese espacio con "
+                    "menos presión. Su médico le ayudará a escoger."
+                ),
+            },
+            {
+                "anchor": "urgent-care",
+                "heading": "¿Cuándo debo buscar ayuda urgente?",
+                "body": (
+                    "Llame a la clínica de inmediato si tiene fiebre o escalofríos. "
+                    "Llame también si hay enrojecimiento, hinchazón o líquido que "
+                    "sale de donde entró la aguja.\n"
+                    "\n"
+                    f"{EMERGENCY} si tiene:\n"
+                    "\n"
+                    "- Debilidad, adormecimiento u hormigueo nuevo en las piernas.\n"
+                    "- Pierde el control de la vejiga o del intestino (orina o "
+                    "heces).\n"
+                    "- Dolor fuerte en la espalda que empieza de repente.\n"
+                    "- Le falta el aire o le duele el pecho."
+                ),
+            },
+        ],
+        "steps": [
+            {
+                "title": "Prepararse",
+                "body": (
+                    "Usted se acuesta boca abajo en una mesa acolchada. Una "
+                    "enfermera le pone un tubito (suero o IV) en el brazo. El equipo "
+                    "vigila su pulso, su presión y su oxígeno."
+                ),
+                "alt": (
+                    "Una persona está boca abajo en una mesa acolchada. Una bolsa de "
+                    "suero en un poste gotea por un tubo fino en el brazo. Una "
+                    "pantalla muestra los latidos del corazón."
+                ),
+            },
+            {
+                "title": "Medicina para dormir la zona y para relajarse",
+                "body": (
+                    "Le dan medicina para que se relaje. Luego el médico duerme la "
+                    "piel de su espalda con una inyección."
+                ),
+                "alt": (
+                    "Vista de cerca de la parte baja de la espalda. Una aguja "
+                    "pequeña pone medicina en la piel, sobre la columna, para "
+                    "dormir la zona."
+                ),
+            },
+            {
+                "title": "Poner la aguja",
+                "body": (
+                    "El médico mira unos rayos X en vivo (fluoroscopia) en una "
+                    "pantalla. Con esa guía, lleva una aguja fina y hueca hasta el "
+                    "hueso roto."
+                ),
+                "alt": (
+                    "Vista de lado de un hueso de la columna aplastado. Una aguja "
+                    "fina y hueca entra por detrás y llega al centro del hueso."
+                ),
+            },
+            {
+                "title": "Poner el cemento",
+                "body": (
+                    "El médico empuja el cemento por la aguja, poco a poco, directo "
+                    "en el hueso. No se usa globo. El médico mira en los rayos X "
+                    "cómo el cemento llena el hueso. Se pone duro en pocos minutos."
+                ),
+                "alt": (
+                    "Vista de lado de un hueso de la columna aplastado. Cemento gris "
+                    "sale de la aguja y se mete en las grietas del hueso."
+                ),
+            },
+            {
+                "title": "Terminar",
+                "body": (
+                    "El médico saca la aguja y pone una venda pequeña. No hacen "
+                    "falta puntos."
+                ),
+                "alt": (
+                    "Vista de cerca de la parte baja de la espalda. Ya no está la "
+                    "aguja, y una venda pequeña y cuadrada cubre la abertura. No hay "
+                    "puntos."
+                ),
+            },
+            {
+                "title": "Descansar mientras lo cuidamos",
+                "body": (
+                    "Usted descansa y el equipo lo vigila. Casi todos caminan en "
+                    "pocas horas y se van a casa el mismo día."
+                ),
+                "alt": (
+                    "Una persona descansa en una cama con la cabeza alzada. Una "
+                    "flecha lleva a la misma persona, de pie y caminando, unas "
+                    "horas después."
+                ),
+            },
+        ],
+        "faqs": [
+            {
+                "question": "¿Duele la vertebroplastia?",
+                "answer": (
+                    "La medicina para dormir la zona y la sedación lo mantienen "
+                    "cómodo. Puede sentir algo de presión. Donde entró la aguja le "
+                    "puede doler unos días."
+                ),
+            },
+            {
+                "question": "¿Cuánto tiempo toma?",
+                "answer": (
+                    "De 30 a 60 minutos por cada hueso. Piense que estará con "
+                    "nosotros unas horas en total."
+                ),
+            },
+            {
+                "question": "¿Evita fracturas en el futuro?",
+                "answer": (
+                    "Solo hace más fuerte el hueso tratado. Para cuidar sus otros "
+                    "huesos, trate los huesos débiles, manténgase activo y cuídese "
+                    "de no caerse."
+                ),
+            },
+            {
+                "question": "¿El seguro paga la vertebroplastia?",
+                "answer": (
+                    "Muchos seguros de salud la pagan cuando hace falta por razones "
+                    "médicas. Las reglas cambian de un plan a otro, así que "
+                    "pregunte al suyo. Nuestro equipo le puede ayudar."
+                ),
+            },
+            {
+                "question": "¿Se puede tratar más de un hueso?",
+                "answer": (
+                    "Sí. El médico puede tratar más de un hueso en la misma cita. Su "
+                    "médico decidirá qué es seguro para usted."
+                ),
+            },
+        ],
+        "timeline": [
+            {
+                "when": "Las primeras horas",
+                "body": (
+                    "Descansa mientras el cemento se endurece y el equipo lo vigila. "
+                    "Luego se levanta y camina. Casi todos se van a casa el mismo "
+                    "día."
+                ),
+            },
+            {
+                "when": "El primer día o dos",
+                "body": (
+                    "Donde entró la aguja le puede doler. El hielo puede ayudar. "
+                    "Mantenga la venda limpia y seca. Haga cosas ligeras en la casa."
+                ),
+            },
+            {
+                "when": "De la semana 1 a la 6",
+                "body": (
+                    "Camine un poco más cada día. No levante nada de más de unas 10 "
+                    "libras (unos 4.5 kilos). Evite agacharse, girar el cuerpo y el "
+                    "ejercicio fuerte."
+                ),
+            },
+            {
+                "when": "Después de 6 semanas",
+                "body": (
+                    "Casi todos pueden volver poco a poco a lo que hacían antes. "
+                    "Antes de levantar cosas pesadas o hacer ejercicio fuerte, "
+                    "pregunte a su médico."
+                ),
+            },
+            {
+                "when": "A largo plazo",
+                "body": (
+                    "Siga un plan para mantener sus huesos fuertes. Si tiene "
+                    "osteoporosis, tratarla puede bajar el riesgo de otra fractura."
+                ),
+            },
+        ],
+    },
 }
