@@ -826,4 +826,194 @@ PAGES_ES: dict[str, dict] = {
             },
         ],
     },
+    "vertebral-compression-fracture": {
+        "title": "Fractura vertebral por compresión",
+        "summary": (
+            "Una fractura por compresión es un hueso de la columna que se rompe y se "
+            "aplasta. Conozca las señales, las causas, los tratamientos y cuándo "
+            "buscar ayuda."
+        ),
+        "alternative_terms": (
+            "joroba\nespalda encorvada\ncifosis\njoroba de viuda\n"
+            "espalda jorobada\nespalda rota\nfractura de columna\n"
+            "vértebra aplastada\nvértebra hundida"
+        ),
+        "reviewer_credentials": "MD, especialista en tratamientos de la columna",
+        "at_a_glance": {},
+        "sections": [
+            {
+                "anchor": "overview",
+                "heading": "¿Qué es una fractura vertebral por compresión?",
+                "body": (
+                    "La columna es una pila de huesos llamados **vértebras**. La "
+                    "parte de adelante de cada una es un bloque de hueso grueso y "
+                    "redondo. Carga casi todo el peso del cuerpo. Una **fractura "
+                    "por compresión** pasa cuando este bloque se quiebra y se "
+                    "aplasta. El hueso queda más bajo. A menudo el frente se aplasta "
+                    "más que la parte de atrás, y el hueso queda con forma de "
+                    "cuña.\n"
+                    "\n"
+                    "Estas fracturas son más comunes en la mitad y en la parte baja "
+                    "de la espalda. Pasan sobre todo en personas mayores con huesos "
+                    "débiles. Puede tener una sola fractura, o varias con el tiempo. "
+                    "Tener una fractura por compresión sube el riesgo de tener otra."
+                ),
+            },
+            {
+                "anchor": "symptoms",
+                "heading": "¿Qué síntomas causa?",
+                "body": (
+                    "Los síntomas cambian de una persona a otra. Puede tener:\n"
+                    "\n"
+                    "- Dolor de espalda de repente, a menudo en la mitad o en la "
+                    "parte baja de la espalda.\n"
+                    "- Dolor que empeora al estar de pie o al caminar, y se calma "
+                    "al acostarse.\n"
+                    "- Dolor que da la vuelta hacia los lados o la barriga.\n"
+                    "- Problemas para agacharse o girar el cuerpo.\n"
+                    "- Pérdida de estatura.\n"
+                    "- Postura encorvada, o la parte alta de la espalda curva y "
+                    "redonda.\n"
+                    "\n"
+                    "Algunas personas tienen poco dolor o ninguno. A veces la "
+                    "fractura se encuentra por casualidad en unos rayos X. Una "
+                    "fractura que pasa despacio puede causar solo un dolor leve. "
+                    "Rara vez, el hueso roto aprieta los nervios. Esto puede causar "
+                    "adormecimiento o debilidad en las piernas."
+                ),
+            },
+            {
+                "anchor": "causes",
+                "heading": "¿Qué la causa?",
+                "body": (
+                    "- **La osteoporosis** es la causa más común. Hace que los "
+                    "huesos se vuelvan delgados y débiles. Así, un esfuerzo pequeño "
+                    "puede romper un hueso: agacharse, levantar algo, toser o una "
+                    "caída leve. A veces no hay una causa clara.\n"
+                    "- **Un golpe fuerte,** como una mala caída o un choque de auto, "
+                    "puede romper hasta los huesos sanos.\n"
+                    "- **El cáncer** que llega a la columna desde otra parte del "
+                    "cuerpo puede debilitar el hueso. Los cánceres que empiezan en "
+                    "la médula de los huesos también pueden hacerlo.\n"
+                    "\n"
+                    "Tomar pastillas de esteroides por mucho tiempo también debilita "
+                    "los huesos y sube el riesgo."
+                ),
+            },
+            {
+                "anchor": "diagnosis",
+                "heading": "¿Cómo se sabe si la tengo?",
+                "body": (
+                    "Su médico le preguntará por sus síntomas y su salud. Le "
+                    "revisará la espalda, y la fuerza y lo que siente en las "
+                    "piernas. Puede pedir estas pruebas:\n"
+                    "\n"
+                    "- **Rayos X** para ver la forma y la altura de los huesos de "
+                    "la columna.\n"
+                    "- Una **resonancia magnética** para ver si la fractura es nueva "
+                    "o vieja, y para revisar los nervios. Esto ayuda a saber si la "
+                    "cifoplastia o la vertebroplastia le pueden servir.\n"
+                    "- Una **tomografía** para ver el hueso con más detalle.\n"
+                    "- Una **densitometría ósea**, una prueba para ver si hay "
+                    "osteoporosis.\n"
+                    "- **Análisis de sangre** para buscar otras causas, como una "
+                    "infección o cáncer."
+                ),
+            },
+            {
+                "anchor": "treatment",
+                "heading": "¿Cómo se trata?",
+                "body": (
+                    "Muchas fracturas por compresión sanan solas. El dolor a menudo "
+                    "mejora en varias semanas o unos meses. El tratamiento busca "
+                    "calmar el dolor, mantenerlo en movimiento y cuidar sus "
+                    "huesos.\n"
+                    "\n"
+                    "- **Reposo corto.** Al principio, descansar puede ayudar. Pero "
+                    "pasar mucho tiempo en cama debilita los huesos y los músculos. "
+                    "Levántese y muévase como pueda.\n"
+                    "- **Medicina para el dolor.** Su médico le dirá qué medicinas "
+                    "son seguras para usted.\n"
+                    "- **Una faja para la espalda.** Puede dar apoyo a la espalda y "
+                    "calmar el dolor por un tiempo corto.\n"
+                    "- **Terapia física.** Unos ejercicios suaves ayudan a su "
+                    "fuerza, su postura y su equilibrio.\n"
+                    "- **Medicina para hacer los huesos más fuertes.** Si la "
+                    "osteoporosis causó la fractura, tratarla puede evitar otras.\n"
+                    "- **Cifoplastia o vertebroplastia.** Su médico puede sugerir "
+                    "una de las dos si el dolor sigue fuerte o no lo deja hacer su "
+                    "vida. Dan mejor resultado cuando la fractura es bastante "
+                    "nueva.\n"
+                    "\n"
+                    "Pocas personas necesitan una cirugía. Puede hacer falta si el "
+                    "hueso roto aprieta la médula o los nervios, o si la columna no "
+                    "está firme."
+                ),
+            },
+            {
+                "anchor": "when-to-get-care",
+                "heading": "¿Cuándo debo buscar ayuda?",
+                "body": (
+                    "**Vaya al médico** si:\n"
+                    "\n"
+                    "- Tiene más de 50 años y un dolor de espalda nuevo.\n"
+                    "- Tiene osteoporosis y un dolor de espalda nuevo, aunque no se "
+                    "haya caído.\n"
+                    "- Está perdiendo estatura, o su espalda se curva hacia "
+                    "adelante.\n"
+                    "- Su dolor de espalda no mejora, o le cuesta hacer sus tareas "
+                    "de cada día.\n"
+                    "\n"
+                    f"{EMERGENCY} si tiene:\n"
+                    "\n"
+                    "- Debilidad, adormecimiento u hormigueo nuevo en las piernas.\n"
+                    "- Pierde el control de la vejiga o del intestino (orina o "
+                    "heces).\n"
+                    "- Dolor fuerte de espalda después de una caída o un golpe.\n"
+                    "- Dolor de espalda con fiebre."
+                ),
+            },
+        ],
+        "steps": [],
+        "faqs": [
+            {
+                "question": "¿Una fractura por compresión sana sola?",
+                "answer": (
+                    "Muchas veces, sí. Casi todas sanan en unos meses. Pero el hueso "
+                    "puede sanar aplastado. Algunas personas siguen con dolor o "
+                    "quedan con la espalda encorvada. Si su dolor no se calma, hable "
+                    "con su médico."
+                ),
+            },
+            {
+                "question": "¿Cómo sé si es una fractura o un músculo lastimado?",
+                "answer": (
+                    "Puede ser difícil saberlo. Una fractura a menudo causa un dolor "
+                    "de repente. Duele más al estar de pie y menos al acostarse. Si "
+                    "tiene más de 50 años o tiene osteoporosis, vaya al médico por "
+                    "un dolor de espalda nuevo. Unos rayos X o una resonancia pueden "
+                    "mostrar si hay un hueso roto."
+                ),
+            },
+            {
+                "question": "¿Tendré otra fractura?",
+                "answer": (
+                    "Tener una fractura hace más probable tener otra. Esto pasa "
+                    "sobre todo si sus huesos están débiles. Usted puede bajar el "
+                    "riesgo: trate los huesos débiles, manténgase activo y cuídese "
+                    "de no caerse."
+                ),
+            },
+            {
+                "question": "¿Tengo que usar una faja?",
+                "answer": (
+                    "No siempre. Una faja puede calmar el dolor por un tiempo corto. "
+                    "Su médico le dirá si la necesita y por cuánto tiempo. Usarla "
+                    "demasiado tiempo puede debilitar los músculos que sostienen la "
+                    "espalda."
+                ),
+            },
+        ],
+        "timeline": [],
+    },
 }
