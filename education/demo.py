@@ -28,8 +28,8 @@ ORDER_GAP = 10
 # Where the groups of parts go: after the section with one of these anchors.
 STEPS_AFTER = ("benefits", "candidates", "what-it-is")
 TIMELINE_AFTER = ("recovery",)
-# The questions come just before the closing "when to get care" section.
-CLOSING_SECTIONS = CARE_SECTIONS
+# The warning signs (the care card) follow the symptoms on a condition page.
+SYMPTOM_SECTIONS = ("symptoms",)
 
 PROXIES = {Page.Kind.PROCEDURE: Procedure, Page.Kind.CONDITION: Condition}
 
@@ -82,12 +82,12 @@ def _create_page(data: dict) -> tuple[Page, int]:
     page.full_clean(exclude=["related"], validate_constraints=False)
     parts = []
     sections = data.get("sections", [])
-    anchors = [section["anchor"] for section in sections]
-    for number, section in enumerate(sections, start=1):
+    anchors = _reading_order([section["anchor"] for section in sections])
+    for section in sections:
         parts.append(
             Section(
                 page=page,
-                order=number * ORDER_GAP,
+                order=(anchors.index(section["anchor"]) + 1) * ORDER_GAP,
                 heading=section["heading"],
                 anchor=section["anchor"],
                 body=section["body"],
@@ -126,11 +126,23 @@ def _group_after(anchor: str, anchors: list[str], data: dict) -> str:
         return Step.Group.STEPS
     if data.get("timeline") and anchor == _first_present(TIMELINE_AFTER, anchors):
         return Step.Group.TIMELINE
-    closing = _first_present(CLOSING_SECTIONS, anchors)
-    if data.get("faqs") and closing and anchors.index(closing) > 0:
-        if anchor == anchors[anchors.index(closing) - 1]:
-            return Step.Group.FAQS
+    # The questions come last, before a closing "when to get care" section.
+    closing = len(anchors) > 1 and anchors[-1] in CARE_SECTIONS
+    if data.get("faqs") and anchor == anchors[-2 if closing else -1]:
+        return Step.Group.FAQS
     return ""
+
+
+def _reading_order(anchors: list[str]) -> list[str]:
+    """Section anchors in the order a reader meets them: as listed, except that the
+    warning signs come straight after the symptoms."""
+    anchors = list(anchors)
+    care = _first_present(CARE_SECTIONS, anchors)
+    symptoms = _first_present(SYMPTOM_SECTIONS, anchors)
+    if care and symptoms:
+        anchors.remove(care)
+        anchors.insert(anchors.index(symptoms) + 1, care)
+    return anchors
 
 
 def _first_present(candidates: tuple[str, ...], anchors: list[str]) -> str | None:

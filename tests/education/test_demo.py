@@ -92,6 +92,19 @@ def test_demo_kyphoplasty_parts_follow_the_issue_order(loaded):
     assert anchors.index("questions") + 1 == anchors.index("urgent-care")
 
 
+@pytest.mark.parametrize("slug", ["vertebral-compression-fracture", "osteoporosis"])
+def test_demo_condition_warning_signs_follow_the_symptoms(loaded, client, slug):
+    page = Page.objects.with_parts().get(slug=slug)
+    blocks = page_outline(page)
+    anchors = [block.anchor for block in blocks]
+    care = anchors.index("symptoms") + 1
+    assert blocks[care].is_care
+    assert anchors[-1] == "questions"
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert html.index('id="symptoms"') < html.index('id="when-to-get-care"')
+    assert html.index('id="when-to-get-care"') < html.index('id="causes"')
+
+
 def test_demo_drawings_are_copied_into_media_storage(loaded, client):
     for step in Step.objects.filter(page__slug="kyphoplasty"):
         if step.illustration:
