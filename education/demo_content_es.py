@@ -1016,4 +1016,212 @@ PAGES_ES: dict[str, dict] = {
         ],
         "timeline": [],
     },
+    "osteoporosis": {
+        "title": "Osteoporosis",
+        "summary": (
+            "La osteoporosis vuelve los huesos delgados y débiles, y se rompen con "
+            "facilidad. Sepa quién tiene riesgo, cómo se detecta y cómo cuidar sus "
+            "huesos."
+        ),
+        "alternative_terms": (
+            "huesos frágiles\nhuesos delgados\nhuesos débiles\npérdida de hueso\n"
+            "baja densidad ósea\nosteopenia\nhuesos porosos"
+        ),
+        "reviewer_credentials": "MD, especialista en tratamientos de la columna",
+        "at_a_glance": {},
+        "sections": [
+            {
+                "anchor": "overview",
+                "heading": "¿Qué es la osteoporosis?",
+                "body": (
+                    "La osteoporosis es una enfermedad que hace que los huesos se "
+                    "vuelvan delgados y débiles, y que se rompan con facilidad.\n"
+                    "\n"
+                    "El hueso está vivo. Durante toda la vida, el cuerpo deshace "
+                    "hueso viejo y hace hueso nuevo. Con la osteoporosis, usted "
+                    "pierde hueso más rápido de lo que el cuerpo lo repone. Por "
+                    "dentro, el hueso se llena de más huecos, como una esponja con "
+                    "espacios más grandes.\n"
+                    "\n"
+                    "Un hueso débil se puede romper con una caída leve, y hasta al "
+                    "agacharse o toser. Las fracturas pasan más en la columna, la "
+                    "cadera y la muñeca. La osteoporosis es común en las personas "
+                    "mayores, sobre todo en las mujeres, pero los hombres también la "
+                    "tienen. La buena noticia es que se puede encontrar a tiempo y "
+                    "tratar."
+                ),
+            },
+            {
+                "anchor": "symptoms",
+                "heading": "¿Qué síntomas causa?",
+                "body": (
+                    "A la osteoporosis a menudo la llaman una enfermedad "
+                    '"silenciosa". Casi nunca causa síntomas. Muchas personas no '
+                    "saben que la tienen hasta que se rompen un hueso. Estas son "
+                    "señales a tener en cuenta:\n"
+                    "\n"
+                    "- Un hueso que se rompe con una caída o un golpe leve.\n"
+                    "- Perder estatura con el tiempo.\n"
+                    "- Una postura encorvada, o la parte alta de la espalda "
+                    "redonda.\n"
+                    "- Dolor de espalda de repente. Puede ser señal de una fractura "
+                    "por compresión en la columna.\n"
+                    "\n"
+                    "Si nota alguna de estas señales, pregunte a su médico por una "
+                    "densitometría ósea, la prueba que mide qué tan fuertes están "
+                    "sus huesos."
+                ),
+            },
+            {
+                "anchor": "causes",
+                "heading": "¿Qué la causa y quién tiene riesgo?",
+                "body": (
+                    "Los huesos se vuelven más delgados poco a poco con la edad. "
+                    "Algunas cosas hacen que se pierda hueso más rápido o con más "
+                    "facilidad:\n"
+                    "\n"
+                    "- **La edad.** El riesgo sube a medida que envejece.\n"
+                    "- **Ser mujer,** sobre todo después de la menopausia. El cuerpo "
+                    "hace menos de la hormona estrógeno, y el hueso se pierde más "
+                    "rápido.\n"
+                    "- **Tener familiares** con osteoporosis o con una fractura de "
+                    "cadera.\n"
+                    "- **Un cuerpo pequeño y delgado.**\n"
+                    "- **Fumar** o tomar mucho alcohol.\n"
+                    "- **No recibir bastante** calcio o vitamina D.\n"
+                    "- **No hacer actividad física.**\n"
+                    "- **Algunas medicinas,** como las pastillas de esteroides "
+                    "tomadas por mucho tiempo.\n"
+                    "- **Algunos problemas de salud,** como la artritis reumatoide, "
+                    "problemas de la tiroides o del intestino que no dejan "
+                    "aprovechar bien la comida."
+                ),
+            },
+            {
+                "anchor": "diagnosis",
+                "heading": "¿Cómo se sabe si la tengo?",
+                "body": (
+                    "La prueba principal es una **densitometría ósea**, también "
+                    "llamada DXA. Es un tipo de rayos X rápido y sin dolor. Mide qué "
+                    "tan densos están sus huesos. Casi siempre mira la cadera y la "
+                    "columna. Usted se queda quieto en una mesa acolchada mientras "
+                    "el brazo del aparato pasa sobre usted. Usa muy poca "
+                    "radiación.\n"
+                    "\n"
+                    "El resultado es una **puntuación T**. Compara sus huesos con "
+                    "los de un adulto joven y sano:\n"
+                    "\n"
+                    "- **Normal:** menos 1 o más alto.\n"
+                    "- **Poca masa ósea:** entre menos 1 y menos 2.5.\n"
+                    "- **Osteoporosis:** menos 2.5 o más bajo.\n"
+                    "\n"
+                    "Su médico también puede ver que tiene osteoporosis si se rompe "
+                    "un hueso con una caída leve. Los análisis de sangre pueden "
+                    "buscar otras causas de la pérdida de hueso.\n"
+                    "\n"
+                    "Los expertos aconsejan la prueba a todas las mujeres de 65 años "
+                    "o más. Las mujeres más jóvenes que ya pasaron la menopausia y "
+                    "tienen factores de riesgo también deben hacérsela. Los hombres "
+                    "mayores o con factores de riesgo deben preguntar a su médico."
+                ),
+            },
+            {
+                "anchor": "treatment",
+                "heading": "¿Cómo se trata?",
+                "body": (
+                    "El tratamiento busca frenar la pérdida de hueso, dar fuerza y "
+                    "evitar fracturas. Casi siempre junta varias cosas:\n"
+                    "\n"
+                    "- **Calcio.** Tome calcio en la comida: leche, yogur, queso, "
+                    "verduras de hoja verde y alimentos con calcio agregado. Su "
+                    "médico puede sugerir un suplemento si no recibe bastante.\n"
+                    "- **Vitamina D.** Le ayuda al cuerpo a usar el calcio. Su "
+                    "médico puede sugerir un suplemento. Pregunte cuánto calcio y "
+                    "cuánta vitamina D son buenos para usted.\n"
+                    "- **Ejercicio.** Caminar y hacer ejercicios que dan fuerza a "
+                    "los músculos ayudan a tener huesos fuertes. Los ejercicios de "
+                    "equilibrio, como el tai chi, bajan el riesgo de caídas. Evite "
+                    "doblar la columna hacia adelante o torcerla con fuerza, como al "
+                    "tocarse la punta de los pies o hacer abdominales. Pregunte a su "
+                    "médico o terapeuta qué ejercicios son seguros para usted.\n"
+                    "- **Evitar caídas.** Quite las alfombras sueltas y las cosas "
+                    "del piso. Use luces de noche y barras para agarrarse. Use "
+                    "zapatos firmes. Hágase revisar la vista. Pregunte a su médico "
+                    "si alguna de sus medicinas lo marea.\n"
+                    "- **Medicinas.** Hay varias que pueden ayudar. Algunas frenan "
+                    "la pérdida de hueso. Otras ayudan al cuerpo a hacer hueso "
+                    "nuevo. Pueden ser pastillas, inyecciones o suero por la vena. "
+                    "Su médico le ayudará a escoger.\n"
+                    "- **Buenos hábitos.** Deje de fumar y tome poco alcohol.\n"
+                    "\n"
+                    "**No deje una medicina para los huesos por su cuenta.** Con "
+                    "algunas de ellas, dejarlas de golpe puede subir el riesgo de "
+                    "fracturas en la columna. Hable antes con su médico."
+                ),
+            },
+            {
+                "anchor": "when-to-get-care",
+                "heading": "¿Cuándo debo buscar ayuda?",
+                "body": (
+                    "**Vaya al médico** si:\n"
+                    "\n"
+                    "- Es mujer, tiene 65 años o más y no se ha hecho una "
+                    "densitometría ósea.\n"
+                    "- Ya pasó la menopausia, tiene factores de riesgo y no se ha "
+                    "hecho la prueba.\n"
+                    "- Se rompió un hueso con una caída o un golpe leve.\n"
+                    "- Está perdiendo estatura, o su espalda se curva hacia "
+                    "adelante.\n"
+                    "- Tiene un dolor de espalda nuevo, sobre todo si tiene más de "
+                    "50 años.\n"
+                    "\n"
+                    f"{EMERGENCY} si tiene:\n"
+                    "\n"
+                    "- Una caída con dolor fuerte, o no puede pararse ni caminar.\n"
+                    "- Debilidad, adormecimiento u hormigueo nuevo en las piernas.\n"
+                    "- Pierde el control de la vejiga o del intestino (orina o "
+                    "heces).\n"
+                    "- Dolor fuerte en la espalda que empieza de repente.\n"
+                    "- Dolor de espalda con fiebre."
+                ),
+            },
+        ],
+        "steps": [],
+        "faqs": [
+            {
+                "question": "¿Los hombres pueden tener osteoporosis?",
+                "answer": (
+                    "Sí. Es más común en las mujeres, pero muchos hombres también la "
+                    "tienen, sobre todo a mayor edad. Los hombres con factores de "
+                    "riesgo deben preguntar a su médico por la prueba."
+                ),
+            },
+            {
+                "question": "¿La osteoporosis se cura?",
+                "answer": (
+                    "No tiene cura, pero se puede tratar. Las medicinas y los buenos "
+                    "hábitos pueden frenar la pérdida de hueso, y algunas medicinas "
+                    "ayudan a hacer hueso nuevo. Así baja el riesgo de romperse un "
+                    "hueso."
+                ),
+            },
+            {
+                "question": "¿La osteoporosis duele?",
+                "answer": (
+                    "Por sí sola, no. El dolor casi siempre viene de un hueso roto, "
+                    "como una fractura por compresión en la columna. Si tiene un "
+                    "dolor nuevo, dígaselo a su médico."
+                ),
+            },
+            {
+                "question": "¿Cada cuánto debo hacerme una densitometría ósea?",
+                "answer": (
+                    "Depende de su último resultado y de si recibe tratamiento. "
+                    "Algunas personas necesitan la prueba cada uno o dos años. Otras "
+                    "pueden esperar más. Su médico le dirá cuándo."
+                ),
+            },
+        ],
+        "timeline": [],
+    },
 }
