@@ -33,8 +33,8 @@ PAGES_ES: dict[str, dict] = {
         "title": "Cifoplastia",
         "summary": (
             "La cifoplastia trata un hueso roto de la columna que duele. Un globo "
-            "pequeño abre espacio y luego se llena con cemento para dar firmeza al "
-            "hueso."
+            "pequeño abre espacio, y luego un cemento llena ese espacio para dar "
+            "firmeza al hueso."
         ),
         "alternative_terms": (
             "cifoplastia con balón\ncifoplastia con globo\ncemento en la columna\n"
@@ -65,7 +65,7 @@ PAGES_ES: dict[str, dict] = {
                     "\n"
                     "El médico usa una aguja fina y hueca. La aguja entra por un "
                     "punto muy pequeño de la espalda y llega al hueso roto. Por la "
-                    "aguja pasa un globo pequeño. El globo se llena, separa el hueso "
+                    "aguja pasa un globo pequeño. El globo se infla, separa el hueso "
                     "y deja un espacio. Luego el globo sale, y el espacio se llena "
                     "con **cemento óseo**, un cemento para huesos. El cemento se "
                     "pone duro en pocos minutos. Así el hueso queda firme.\n"
@@ -81,7 +81,8 @@ PAGES_ES: dict[str, dict] = {
                 "body": (
                     "La cifoplastia puede ser buena para usted si:\n"
                     "\n"
-                    "- Tiene una fractura por compresión nueva o que aún se cura.\n"
+                    "- Tiene una fractura por compresión nueva o que todavía se está "
+                    "curando.\n"
                     "- Las pruebas muestran que ese hueso roto causa su dolor.\n"
                     "- El dolor es fuerte, o no lo deja hacer sus tareas de cada "
                     "día.\n"
@@ -105,8 +106,8 @@ PAGES_ES: dict[str, dict] = {
                     "cuerpo.\n"
                     "- Tiene un problema de sangrado que no se puede corregir.\n"
                     "- La fractura llega a la pared de atrás del hueso, cerca de la "
-                    "médula y los nervios. Algunas de estas fracturas necesitan otro "
-                    "tratamiento.\n"
+                    "médula espinal y los nervios. Algunas de estas fracturas "
+                    "necesitan otro tratamiento.\n"
                     "- El hueso ya sanó y ya no duele.\n"
                     "- Es alérgico a algo que se usa en el tratamiento.\n"
                     "\n"
@@ -182,9 +183,9 @@ PAGES_ES: dict[str, dict] = {
                     "\n"
                     "- **Infección** donde entró la aguja, o en el hueso.\n"
                     "- **Sangrado** donde entró la aguja.\n"
-                    "- **Que el cemento se salga** del hueso. Casi siempre son "
-                    "pequeñas fugas que no causan problemas. Rara vez el cemento "
-                    "aprieta un nervio o la médula.\n"
+                    "- **Que el cemento se salga** del hueso. La mayoría de las fugas "
+                    "pequeñas no causan ningún problema. Rara vez el cemento aprieta "
+                    "un nervio o la médula espinal.\n"
                     "- **Irritación de un nervio.** Puede causar dolor, "
                     "adormecimiento, hormigueo o debilidad. Es raro que el daño "
                     "dure.\n"
@@ -225,7 +226,7 @@ PAGES_ES: dict[str, dict] = {
                     "¿Qué diferencia hay entre la cifoplastia y la vertebroplastia?"
                 ),
                 "body": (
-                    "Las dos usan cemento para huesos para dar firmeza a una "
+                    "Las dos usan cemento óseo para dar firmeza a una "
                     "fractura por compresión. Las dos son cortas y solo usan una "
                     "aguja fina. Con las dos, casi todos se van a casa el mismo "
                     "día.\n"
@@ -255,7 +256,7 @@ PAGES_ES: dict[str, dict] = {
                     "- Fiebre de 100.4 °F (38 °C) o más, o escalofríos.\n"
                     "- Enrojecimiento, hinchazón, calor o líquido que sale de donde "
                     "entró la aguja.\n"
-                    "- Sangrado que no para cuando aprieta.\n"
+                    "- Sangrado que no para al apretar la zona.\n"
                     "- Dolor de espalda que empeora en vez de mejorar.\n"
                     "\n"
                     f"{EMERGENCY} si tiene:\n"
@@ -319,14 +320,14 @@ PAGES_ES: dict[str, dict] = {
                 ),
             },
             {
-                "title": "Llenar el globo",
+                "title": "Inflar el globo",
                 "body": (
-                    "Un globo pequeño y vacío entra por la aguja. El médico lo llena "
-                    "de líquido poco a poco. Al crecer, separa el hueso aplastado. "
+                    "Un globo pequeño y vacío entra por la aguja. El médico lo infla "
+                    "con líquido poco a poco. Al crecer, separa el hueso aplastado. "
                     "Así el hueso puede subir hacia su altura normal."
                 ),
                 "alt": (
-                    "Vista de lado del hueso de la columna con un globo azul lleno "
+                    "Vista de lado del hueso de la columna con un globo azul inflado "
                     "dentro. Unas flechas muestran que la parte de arriba del hueso "
                     "sube."
                 ),
@@ -334,7 +335,7 @@ PAGES_ES: dict[str, dict] = {
             {
                 "title": "Sacar el globo",
                 "body": (
-                    "El médico vacía el globo y lo saca. Queda un espacio hueco "
+                    "El médico desinfla el globo y lo saca. Queda un espacio hueco "
                     "dentro del hueso."
                 ),
                 "alt": (
@@ -395,9 +396,9 @@ PAGES_ES: dict[str, dict] = {
                 ),
             },
             {
-                "question": "¿Cuánto tiempo toma?",
+                "question": "¿Cuánto tiempo dura?",
                 "answer": (
-                    "El tratamiento en sí toma de 30 a 60 minutos por cada hueso. "
+                    "El tratamiento en sí dura de 30 a 60 minutos por cada hueso. "
                     "Piense que estará con nosotros unas horas en total. Así hay "
                     "tiempo para prepararse antes y para descansar después."
                 ),
@@ -467,7 +468,7 @@ PAGES_ES: dict[str, dict] = {
                     "Donde entró la aguja puede doler o tener un moretón. Póngase "
                     "hielo de 15 a 20 minutos a la vez, con un paño entre el hielo "
                     "y la piel. Mantenga la venda limpia y seca. Siga lo que le "
-                    "digamos sobre el baño. Puede caminar por la casa y hacer "
+                    "digamos sobre cómo bañarse. Puede caminar por la casa y hacer "
                     "tareas ligeras."
                 ),
             },
@@ -477,8 +478,8 @@ PAGES_ES: dict[str, dict] = {
                     "Haga un poco más cada día. Las caminatas cortas le hacen bien. "
                     "Muchas personas vuelven a sus tareas ligeras. Tome medicina "
                     "para el dolor solo como se la indicaron. No se meta en una tina "
-                    "ni en una piscina hasta que sane la piel. Pregunte a su médico "
-                    "cuándo puede volver a manejar."
+                    "ni en una piscina hasta que sane el sitio de la aguja. "
+                    "Pregunte a su médico cuándo puede volver a manejar."
                 ),
             },
             {
@@ -755,7 +756,7 @@ PAGES_ES: dict[str, dict] = {
                 ),
             },
             {
-                "question": "¿Cuánto tiempo toma?",
+                "question": "¿Cuánto tiempo dura?",
                 "answer": (
                     "De 30 a 60 minutos por cada hueso. Piense que estará con "
                     "nosotros unas horas en total."
@@ -946,8 +947,8 @@ PAGES_ES: dict[str, dict] = {
                     "nueva.\n"
                     "\n"
                     "Pocas personas necesitan una cirugía. Puede hacer falta si el "
-                    "hueso roto aprieta la médula o los nervios, o si la columna no "
-                    "está firme."
+                    "hueso roto aprieta la médula espinal o los nervios, o si la "
+                    "columna no está firme."
                 ),
             },
             {
@@ -1103,7 +1104,7 @@ PAGES_ES: dict[str, dict] = {
                 "body": (
                     "La prueba principal es una **densitometría ósea**, también "
                     "llamada DXA. Es un tipo de rayos X rápido y sin dolor. Mide qué "
-                    "tan densos están sus huesos. Casi siempre mira la cadera y la "
+                    "tan densos son sus huesos. Casi siempre mira la cadera y la "
                     "columna. Usted se queda quieto en una mesa acolchada mientras "
                     "el brazo del aparato pasa sobre usted. Usa muy poca "
                     "radiación.\n"
