@@ -559,9 +559,9 @@ PAGES_ES: dict[str, dict] = {
                 "heading": "¿Quién puede recibir este tratamiento?",
                 "body": (
                     "La vertebroplastia puede ayudar si tiene una fractura por "
-                    "compresión nueva o que aún se cura, y esa fractura le causa el "
-                    "dolor. Se usa más cuando el reposo, las medicinas o una faja "
-                    "para la espalda no han ayudado lo bastante. Como la "
+                    "compresión nueva o que todavía se está curando, y esa fractura "
+                    "le causa dolor. Se usa más cuando el reposo, las medicinas o una "
+                    "faja para la espalda no han ayudado lo bastante. Como la "
                     "cifoplastia, suele dar mejor resultado en las primeras semanas "
                     "o meses después de la fractura. Una resonancia magnética puede "
                     "mostrar si la fractura aún se está curando.\n"
@@ -619,8 +619,8 @@ PAGES_ES: dict[str, dict] = {
                     "\n"
                     "- Infección o sangrado donde entró la aguja.\n"
                     "- **Que el cemento se salga** del hueso. Las fugas pequeñas "
-                    "pasan más que con la cifoplastia. Casi nunca causan problemas, "
-                    "pero rara vez el cemento aprieta un nervio.\n"
+                    "son más comunes que con la cifoplastia. La mayoría no causa "
+                    "problemas, pero rara vez el cemento aprieta un nervio.\n"
                     "- Irritación de un nervio, con dolor, adormecimiento o "
                     "debilidad.\n"
                     "- Una reacción alérgica.\n"
