@@ -9,7 +9,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -65,6 +67,7 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
             ("review", _("Awaiting review")),
             ("pending", _("Live with changes pending")),
             ("sent_back", _("Sent back to the editor")),
+            ("scheduled", _("Scheduled to publish")),
         )
 
     def queryset(self, request, queryset):
@@ -76,6 +79,8 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
             )
         if self.value() == "sent_back":
             return queryset.filter(draft__state=PageDraft.State.SENT_BACK)
+        if self.value() == "scheduled":
+            return queryset.filter(draft__state=PageDraft.State.SCHEDULED)
         return queryset
 
 
@@ -295,6 +300,12 @@ class PageAdmin(PageHistoryAdmin):
             label = _("Live with changes pending") if draft else _("Live")
         else:
             label = _("Draft")
+        if draft is not None and draft.state == PageDraft.State.SCHEDULED:
+            when = date_format(localtime(draft.publish_at), "DATETIME_FORMAT")
+            return _("%(label)s · Scheduled for %(when)s") % {
+                "label": label,
+                "when": when,
+            }
         if draft is not None and draft.state != PageDraft.State.EDITING:
             return f"{label} · {draft.get_state_display()}"
         return label

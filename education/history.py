@@ -23,6 +23,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -52,6 +54,17 @@ class ReviewForm(forms.Form):
         ),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    publish_at = forms.DateTimeField(
+        label=_("Publish later, on"),
+        required=False,
+        help_text=_(
+            "To publish at a set time instead of now: the date and the time (24-hour "
+            "clock), then “Schedule publishing”. For example: 2026-03-01 07:00."
+        ),
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
+    )
     comment = forms.CharField(
         label=_("Comment for the editor"),
         required=False,
@@ -76,6 +89,19 @@ class ReviewForm(forms.Form):
                 "last_reviewed",
                 _("Confirm or renew the date of the medical review to publish."),
             )
+        if "_publish" in self.data and cleaned.get("publish_at"):
+            self.add_error(
+                "publish_at",
+                _(
+                    "You picked a time: choose “Schedule publishing”, or clear the "
+                    "time to publish now."
+                ),
+            )
+        if "_schedule" in self.data and not cleaned.get("publish_at"):
+            if "publish_at" in cleaned:
+                self.add_error(
+                    "publish_at", _("Pick the date and time to publish the changes.")
+                )
         return cleaned
 
 
@@ -290,6 +316,8 @@ class PageHistoryAdmin(VersionAdmin):
         if request.method == "POST":
             if not can_publish:
                 raise PermissionDenied
+            if "_cancel_schedule" in request.POST:
+                return self._cancel_schedule(request, page)
             response = self._review_decision(request, page, form)
             if response is not None:
                 return response
@@ -327,6 +355,16 @@ class PageHistoryAdmin(VersionAdmin):
                     page=page, by=request.user, comment=form.cleaned_data["comment"]
                 )
                 message = _("Sent back: the editor has been told by email.")
+            elif "_schedule" in request.POST:
+                draft = services.page_schedule_publish(
+                    page=page,
+                    by=request.user,
+                    publish_at=form.cleaned_data["publish_at"],
+                    last_reviewed=form.cleaned_data["last_reviewed"],
+                )
+                message = _("Scheduled: the changes will be published on %(when)s.") % {
+                    "when": date_format(localtime(draft.publish_at), "DATETIME_FORMAT")
+                }
             else:
                 services.page_publish_changes(
                     page=page,
@@ -342,6 +380,19 @@ class PageHistoryAdmin(VersionAdmin):
             return None
         self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(self._url("change", page.pk))
+
+    def _cancel_schedule(self, request, page):
+        try:
+            services.page_cancel_schedule(page=page, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Scheduled publishing cancelled: the changes await review again."),
+                messages.SUCCESS,
+            )
+        return redirect(self._url("review", page.pk))
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         version = get_object_or_404(

@@ -136,6 +136,8 @@ def page_unpublish(*, page: Page, by: AbstractBaseUser | None) -> Page:
         page = _write_content(page, draft.content)
         draft.content = None
         draft.save(update_fields=["content"])
+    if draft is not None and draft.state == PageDraft.State.SCHEDULED:
+        _unschedule(draft, state=PageDraft.State.IN_REVIEW)
     page.status = Page.Status.DRAFT
     return page_save(page=page, by=by)
 
@@ -212,6 +214,7 @@ def page_draft_session(*, page: Page, by: AbstractBaseUser | None, apply=True):
                     "state": PageDraft.State.EDITING,
                     "edited_by": by,
                     "edited_at": timezone.now(),
+                    **UNSCHEDULED,
                 },
             )
 
@@ -232,7 +235,12 @@ def page_draft_record_edit(*, page: Page, by: AbstractBaseUser | None) -> None:
     """A page that is not live was edited: its review, if any, starts again."""
     PageDraft.objects.filter(page=page, content__isnull=True).exclude(
         state=PageDraft.State.EDITING
-    ).update(state=PageDraft.State.EDITING, edited_by=by, edited_at=timezone.now())
+    ).update(
+        state=PageDraft.State.EDITING,
+        edited_by=by,
+        edited_at=timezone.now(),
+        **UNSCHEDULED,
+    )
 
 
 @transaction.atomic
@@ -248,6 +256,8 @@ def page_submit_for_review(*, page: Page, by: AbstractBaseUser) -> PageDraft:
     draft.submitted_by = by
     draft.submitted_at = timezone.now()
     draft.review_comment = ""
+    for name, value in UNSCHEDULED.items():
+        setattr(draft, name, value)
     draft.save()
     transaction.on_commit(lambda: tasks.enqueue_review_requested(page.pk))
     return draft
@@ -268,7 +278,9 @@ def page_send_back(*, page: Page, by: AbstractBaseUser, comment: str) -> PageDra
         raise ValidationError(_("There are no changes to send back."))
     draft.state = PageDraft.State.SENT_BACK
     draft.review_comment = comment
-    draft.save(update_fields=["state", "review_comment"])
+    for name, value in UNSCHEDULED.items():
+        setattr(draft, name, value)
+    draft.save(update_fields=["state", "review_comment", *UNSCHEDULED])
     transaction.on_commit(lambda: tasks.enqueue_sent_back(page.pk))
     return draft
 
@@ -316,6 +328,136 @@ def _as_proxy(page: Page) -> Page:
     if type(page) is not proxy:
         page.__class__ = proxy
     return page
+
+
+# --- Scheduled publishing -------------------------------------------------------------
+
+# A draft that is not scheduled. Any edit, submission or sending back clears the
+# schedule: the reviewer scheduled what they reviewed, nothing since.
+UNSCHEDULED = {
+    "publish_at": None,
+    "scheduled_by": None,
+    "scheduled_last_reviewed": None,
+}
+
+
+def _unschedule(draft: PageDraft, *, state: str, comment: str = "") -> None:
+    draft.state = state
+    draft.review_comment = comment
+    for name, value in UNSCHEDULED.items():
+        setattr(draft, name, value)
+    draft.save(update_fields=["state", "review_comment", *UNSCHEDULED])
+
+
+class _DryRun(Exception):
+    """Undo a publication tried only to see whether it would succeed."""
+
+
+@transaction.atomic
+def page_schedule_publish(
+    *,
+    page: Page,
+    by: AbstractBaseUser,
+    publish_at: datetime.datetime,
+    last_reviewed: datetime.date | None,
+) -> PageDraft:
+    """A reviewer has the task worker publish the page's changes at ``publish_at``,
+    as ``page_publish_changes`` would now, with the "medically reviewed on" date
+    they confirm now. Publishing is tried at once and rolled back, so what would
+    stop it (no medical reviewer, an address taken) is said now, not at night.
+    Raises PermissionDenied or ValidationError."""
+    if not can_publish(by):
+        raise PermissionDenied(_("Only medical reviewers schedule publishing."))
+    if not tasks.can_run_later():
+        raise ValidationError(
+            _(
+                "This server's task queue runs tasks at once, so it cannot publish "
+                "later. Publish now, or use the database queue and its worker."
+            )
+        )
+    if publish_at <= timezone.now():
+        raise ValidationError({"publish_at": _("Pick a date and time in the future.")})
+    if last_reviewed is None:
+        raise ValidationError(
+            {
+                "last_reviewed": _(
+                    "Confirm or renew the date of the medical review to publish."
+                )
+            }
+        )
+    draft = PageDraft.objects.select_for_update().filter(page=page).first()
+    if page.is_published and (draft is None or not draft.content):
+        raise ValidationError(_("There are no changes to publish."))
+    try:
+        with transaction.atomic():
+            page_publish_changes(page=page, by=by, last_reviewed=last_reviewed)
+            raise _DryRun
+    except _DryRun:
+        pass
+    if draft is None:
+        draft = PageDraft(page=page, edited_by=by)
+    draft.state = PageDraft.State.SCHEDULED
+    draft.publish_at = publish_at
+    draft.scheduled_by = by
+    draft.scheduled_last_reviewed = last_reviewed
+    draft.review_comment = ""
+    draft.save()
+    # In this transaction, not after it: the database queue's row commits with
+    # the schedule, or neither does.
+    tasks.enqueue_scheduled_publish(page.pk, publish_at)
+    return draft
+
+
+@transaction.atomic
+def page_cancel_schedule(*, page: Page, by: AbstractBaseUser) -> PageDraft:
+    """Publish the changes at no set time after all: they await review again. The
+    queued task finds nothing scheduled and does nothing."""
+    if not can_publish(by):
+        raise PermissionDenied(_("Only medical reviewers cancel scheduled publishing."))
+    draft = PageDraft.objects.select_for_update().filter(page=page).first()
+    if draft is None or draft.state != PageDraft.State.SCHEDULED:
+        raise ValidationError(_("Nothing is scheduled for this page."))
+    _unschedule(draft, state=PageDraft.State.IN_REVIEW)
+    return draft
+
+
+def page_publish_scheduled(*, page_id: int, publish_at: datetime.datetime) -> bool:
+    """The task worker's side: publish the page through ``page_publish_changes``,
+    as the reviewer who scheduled it, if its changes are still scheduled for
+    ``publish_at`` (edited, rescheduled, cancelled or published since: nothing to
+    do). If publishing fails now (the reviewer lost the permission, say), the
+    changes await review again with the reason as the comment. Returns whether the
+    page was published."""
+    with transaction.atomic():
+        draft = (
+            PageDraft.objects.select_for_update()
+            .select_related("page", "scheduled_by")
+            .filter(
+                page_id=page_id,
+                state=PageDraft.State.SCHEDULED,
+                publish_at=publish_at,
+            )
+            .first()
+        )
+        if draft is None:
+            return False
+        try:
+            with transaction.atomic():
+                page_publish_changes(
+                    page=draft.page,
+                    by=draft.scheduled_by,
+                    last_reviewed=draft.scheduled_last_reviewed,
+                )
+        except (PermissionDenied, ValidationError) as error:
+            reason = " ".join(getattr(error, "messages", [str(error)]))
+            _unschedule(
+                draft,
+                state=PageDraft.State.IN_REVIEW,
+                comment=_("Scheduled publishing failed: %(reason)s")
+                % {"reason": reason},
+            )
+            return False
+    return True
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Background jobs: the emails of a page's review.
+"""Background jobs: the emails of a page's review, and scheduled publishing.
 
 They run in the django-tasks worker (``manage.py db_worker``) in production and at once
 in development and tests. They name the page and link to it in the admin, nothing
@@ -110,6 +110,29 @@ def send_review_reminders() -> int:
         to=recipients,
     ).send()
     return len(pages)
+
+
+@task()
+def publish_scheduled(page_id: int, publish_at: str) -> bool:
+    """Publish a page's changes at the time a reviewer scheduled (``publish_at``,
+    ISO 8601): ``services.page_publish_scheduled``."""
+    from . import services  # services enqueue these tasks
+
+    return services.page_publish_scheduled(
+        page_id=page_id, publish_at=datetime.datetime.fromisoformat(publish_at)
+    )
+
+
+def can_run_later() -> bool:
+    """Whether the task queue keeps a task until a given time (the database queue
+    does; the immediate backend of development and tests runs it at once)."""
+    return publish_scheduled.get_backend().supports_defer
+
+
+def enqueue_scheduled_publish(page_id: int, publish_at: datetime.datetime) -> None:
+    publish_scheduled.using(run_after=publish_at).enqueue(
+        page_id, publish_at.isoformat()
+    )
 
 
 def enqueue_review_requested(page_id: int) -> None:
