@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 
-.PHONY: help venv run migrate demo test test-fast lint format audit bench bench-frontdesk stack stack-test clean
+.PHONY: help venv messages run migrate demo test test-fast lint format audit bench bench-frontdesk stack stack-test clean
 
 help:
 	@echo "make run    - install, migrate, load the demo clinic, serve http://127.0.0.1:8000/"
@@ -25,7 +25,12 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 venv: $(BIN)/.installed
 
-migrate: venv
+# The Spanish catalogue, compiled from locale/ (needs GNU gettext's msgfmt; the .mo
+# files are built, never committed).
+messages: venv
+	$(MANAGE) compilemessages --ignore=$(VENV)
+
+migrate: venv messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 
@@ -41,7 +46,7 @@ run: demo
 	@echo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: venv
+test: venv messages
 	$(BIN)/pytest
 
 lint: venv

@@ -38,6 +38,14 @@ class BestTime(models.TextChoices):
     ANY = "any", _("Any time")
 
 
+class CallLanguage(models.TextChoices):
+    """The language the patient or their caregiver wants our calls in."""
+
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    OTHER = "other", _("Another language")
+
+
 class PatientType(models.TextChoices):
     NEW = "new", _("New patient")
     RETURNING = "returning", _("Returning patient")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from clinic.context_processors import safe_site_context
@@ -25,16 +26,20 @@ def admin_url(appointment: AppointmentRequest) -> str:
 
 
 def acknowledgement(appointment: AppointmentRequest) -> EmailMessage:
+    """In the language of the form the patient sent (the worker has no request)."""
     context = {**safe_site_context(), "appointment": appointment}
-    return EmailMessage(
-        subject=_("We received your appointment request (reference %(reference)s)")
-        % {"reference": appointment.reference},
-        body=render_to_string("appointments/email/acknowledgement.txt", context),
-        to=[appointment.email],
-    )
+    with translation.override(appointment.language):
+        return EmailMessage(
+            subject=_("We received your appointment request (reference %(reference)s)")
+            % {"reference": appointment.reference},
+            body=render_to_string("appointments/email/acknowledgement.txt", context),
+            to=[appointment.email],
+        )
 
 
+@translation.override(settings.LANGUAGE_CODE)
 def location_notification(appointment: AppointmentRequest) -> EmailMessage:
+    """In the staff's language, whichever page the request came from."""
     context = {"appointment": appointment, "admin_url": admin_url(appointment)}
     subject = _("New appointment request %(reference)s, priority %(priority)s") % {
         "reference": appointment.reference,

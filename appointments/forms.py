@@ -21,14 +21,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Location
 from education.models import Page
 
 from . import services
-from .models import CHOICE_LISTS, PATIENT_FIELDS, PATIENT_SECTIONS, AppointmentRequest
+from .models import (
+    CHOICE_LISTS,
+    PATIENT_FIELDS,
+    PATIENT_SECTIONS,
+    AppointmentRequest,
+    active_language,
+)
 
 TIMING_SALT = "appointments.form.started"
 HONEYPOT_FIELD = "website"
@@ -221,6 +227,8 @@ class AppointmentRequestForm(forms.ModelForm):
             "email": _("Your email address (optional)"),
             "contact_method": _("How should we contact you?"),
             "best_time": _("When is the best time to call?"),
+            "preferred_language": _("Which language should we speak when we call?"),
+            "interpreter_needed": _("We need an interpreter for calls and visits"),
             "location": _("Which location suits you best?"),
             "topic": _("What would you like to talk about?"),
             "patient_type": _("Has the patient been to our clinic before?"),
@@ -242,7 +250,10 @@ class AppointmentRequestForm(forms.ModelForm):
             "email": _("We will email you your reference number."),
             "topic": _("Choose “I'm not sure” if you do not know."),
             "imaging": _("Tick all that apply."),
-            "message": _("Up to %(max)s characters.") % {"max": f"{MAX:,}"},
+            "interpreter_needed": _(
+                "Tick this if the patient, or you, would like an interpreter."
+            ),
+            "message": format_lazy(_("Up to {max} characters."), max=MAX),
             "warning_symptoms": _(
                 "If any of these is true, please call 911 or go to the nearest "
                 "emergency room now. You can still send this form."
@@ -314,6 +325,10 @@ class AppointmentRequestForm(forms.ModelForm):
             pages=topics, label=topic.label, help_text=topic.help_text
         )
         self.fields["date_of_birth"].input_formats = DATE_FORMATS
+        # Answered already with the page's language (the model's default), so a
+        # form sent without it keeps that; it is not sent back as a hidden "initial".
+        self.fields["preferred_language"].show_hidden_initial = False
+        self.fields["preferred_language"].required = False
         # Read when the form is made, as the model field reads it when it parses.
         for name in ("phone", "patient_phone"):
             self.fields[name].region = settings.PHONENUMBER_DEFAULT_REGION
@@ -325,9 +340,9 @@ class AppointmentRequestForm(forms.ModelForm):
         if not self.is_bound:
             self.initial.setdefault(TIMING_FIELD, timing_token())
         self.fields["consent"].help_text = format_html(
-            '<a class="standalone-link" href="{}">'
-            "How we use and protect your information</a>",
+            '<a class="standalone-link" href="{}">{}</a>',
             reverse("clinic:privacy"),
+            _("How we use and protect your information"),
         )
         # The limit is checked on sending, with a message; a maxlength attribute
         # would cut a pasted message short without telling anyone.
@@ -454,6 +469,9 @@ class AppointmentRequestForm(forms.ModelForm):
         self.data = data
 
     # --- Validation ------------------------------------------------------------
+    def clean_preferred_language(self):
+        return self.cleaned_data["preferred_language"] or active_language()
+
     def clean_imaging(self):
         return list(self.cleaned_data["imaging"])
 

@@ -13,12 +13,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.formats import date_format
+from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from .business_time import business_days_before, business_time_between
 from .choices import (
     BestTime,
+    CallLanguage,
     CallOutcome,
     ContactMethod,
     Imaging,
@@ -51,7 +53,17 @@ PATIENT_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (_("About the patient"), ("first_name", "last_name", "date_of_birth")),
-    (_("How we can reach you"), ("phone", "email", "contact_method", "best_time")),
+    (
+        _("How we can reach you"),
+        (
+            "phone",
+            "email",
+            "contact_method",
+            "best_time",
+            "preferred_language",
+            "interpreter_needed",
+        ),
+    ),
     (
         _("The visit"),
         (
@@ -75,6 +87,11 @@ CHOICE_LISTS = {"imaging": Imaging, "warning_symptoms": WarningSymptom}
 NOT_EXPORTED = frozenset({"message", "warning_symptoms"})
 
 
+def active_language() -> str:
+    """The language of the page being answered (``LANGUAGES``), English outside one."""
+    return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+
+
 def new_reference() -> str:
     """A random reference code; uniqueness is the database's job (and the caller's)."""
     return get_random_string(REFERENCE_LENGTH, REFERENCE_ALPHABET)
@@ -89,6 +106,7 @@ class AppointmentRequest(models.Model):
     Priority = Priority
     ContactMethod = ContactMethod
     BestTime = BestTime
+    CallLanguage = CallLanguage
     PatientType = PatientType
     PainStart = PainStart
     Imaging = Imaging
@@ -157,6 +175,15 @@ class AppointmentRequest(models.Model):
         ),
     )
 
+    # The language of the form the request was sent from: its acknowledgement is
+    # written in it.
+    language = models.CharField(
+        _("language of the form"),
+        max_length=10,
+        default=active_language,
+        editable=False,
+    )
+
     # --- What the patient sent ------------------------------------------------------
     first_name = models.CharField(
         _("first name"), max_length=100, validators=[validate_person_name]
@@ -181,6 +208,13 @@ class AppointmentRequest(models.Model):
         choices=BestTime.choices,
         default=BestTime.ANY,
     )
+    preferred_language = models.CharField(
+        _("language for calls"),
+        max_length=10,
+        choices=CallLanguage.choices,
+        default=active_language,
+    )
+    interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
     location = models.ForeignKey(
         "clinic.Location",
         verbose_name=_("location"),
@@ -315,6 +349,15 @@ class AppointmentRequest(models.Model):
     @property
     def patient_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def language_summary(self) -> str:
+        """The queue's language column: "Spanish + interpreter", "English"."""
+        language = str(self.get_preferred_language_display())
+        if self.interpreter_needed:
+            return str(_("%(language)s + interpreter") % {"language": language})
+        return language
+
+    language_summary.short_description = _("language")
 
     @property
     def is_urgent(self) -> bool:

@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from ..models import Page
 
@@ -36,7 +37,7 @@ def structured_data(page: Page, url: str, clinic) -> str:
         "name": page.title,
         "description": page.summary,
         "url": url,
-        "inLanguage": "en",
+        "inLanguage": get_language(),
         "dateModified": page.updated_at.isoformat(),
         "about": about,
         "mainEntity": about,
