@@ -9,6 +9,8 @@ from datetime import timedelta
 
 from auditlog.signals import accessed
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ALL_VAR, ORDER_VAR, PAGE_VAR
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseRedirect
@@ -42,6 +44,11 @@ from .work import (
 Status = AppointmentRequest.Status
 Priority = AppointmentRequest.Priority
 CallOutcome = AppointmentRequest.CallOutcome
+# Query-string parameters that leave the number of requests listed to the status
+# filter alone: the status itself, the sort order, the page and "show all".
+COUNT_KEEPING_PARAMETERS = frozenset(
+    {StatusFilter.parameter_name, ORDER_VAR, PAGE_VAR, ALL_VAR}
+)
 
 # How the admin shows a patient's answer where the plain field would not do.
 ANSWER_DISPLAY = {
@@ -179,8 +186,21 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
                 queryset |= filtered.filter(phone=phone)
         return queryset, may_have_duplicates
 
+    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
+        paginator = super().get_paginator(request, queryset, per_page, *args, **kwargs)
+        counts = getattr(request, "queue_status_counts", None)
+        if counts is not None and set(request.GET) <= COUNT_KEEPING_PARAMETERS:
+            # Only the status filter is on: the page count adds up the status counts
+            # already read, instead of counting the table a second time.
+            statuses = StatusFilter(
+                request, dict(request.GET.lists()), self.model, self
+            ).statuses()
+            paginator.count = sum(counts[status] for status in statuses)
+        return paginator
+
     def changelist_view(self, request, extra_context=None):
         counts = AppointmentRequest.objects.status_counts()
+        request.queue_status_counts = counts
         base = reverse("admin:appointments_appointmentrequest_changelist")
         status_counts = [
             {
@@ -274,6 +294,17 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         return super().response_change(request, obj)
 
     # --- Columns --------------------------------------------------------------------
+    def action_checkbox(self, obj):
+        """Django's row checkbox, written out directly: rendering the form widget's
+        template once a row took about a tenth of the queue's time in a profile."""
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" '
+            'aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(_("Select this object for an action - {}"), str(obj)),
+        )
+
     @admin.display(description=_("received"), ordering="created_at")
     def received(self, obj):
         if obj.created_at is None:

@@ -33,6 +33,15 @@ class StatusFilter(admin.SimpleListFilter):
             return queryset.filter(status=value)
         return queryset
 
+    def statuses(self) -> list[str]:
+        """The statuses ``queryset`` lets through, to add up the status counts."""
+        value = self.value()
+        if value == self.OPEN:
+            return [status for status in Status.values if status not in Status.ends()]
+        if value in Status.values:
+            return [value]
+        return list(Status.values)
+
     def choices(self, changelist):
         for lookup, title in self.lookup_choices:
             yield {
