@@ -13,6 +13,7 @@ from django.http import (
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -20,8 +21,10 @@ from education.models import Page
 
 from .context_processors import safe_site_context
 from .middleware import render_unavailable
+from .pagecache import public_page
 
 
+@method_decorator(public_page, name="dispatch")
 class HomeView(TemplateView):
     template_name = "clinic/home.html"
 
@@ -34,10 +37,12 @@ class HomeView(TemplateView):
         )
 
 
+@method_decorator(public_page, name="dispatch")
 class LocationsView(TemplateView):
     template_name = "clinic/location_list.html"
 
 
+@method_decorator(public_page, name="dispatch")
 class PrivacyView(TemplateView):
     template_name = "clinic/privacy.html"
 

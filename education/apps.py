@@ -9,7 +9,9 @@ class EducationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from . import cache, models
+        from clinic.pagecache import content_changed
+
+        from . import models
 
         # Proxies send signals under their own name: connect each of them.
         for model in (
@@ -22,6 +24,6 @@ class EducationConfig(AppConfig):
             models.Faq,
             models.TimelineEntry,
         ):
-            post_save.connect(cache.new_generation, sender=model)
-            post_delete.connect(cache.new_generation, sender=model)
-        m2m_changed.connect(cache.new_generation, sender=models.Page.related.through)
+            post_save.connect(content_changed, sender=model)
+            post_delete.connect(content_changed, sender=model)
+        m2m_changed.connect(content_changed, sender=models.Page.related.through)

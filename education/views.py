@@ -5,11 +5,14 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from . import cache, services
+from clinic.pagecache import public_page
+
+from . import services
 from .forms import SearchForm
 from .models import Page, PageDraft, PageRedirect
 from .outline import page_outline
@@ -19,6 +22,7 @@ from .search import Found, forgiving_search
 MAX_SEARCH_RESULTS = 50
 
 
+@method_decorator(public_page, name="dispatch")
 class PageListView(ListView):
     template_name = "education/page_list.html"
     context_object_name = "pages"
@@ -60,25 +64,15 @@ class ConditionListView(PageListView):
     )
 
 
+@method_decorator(public_page, name="dispatch")
 class PageDetailView(DetailView):
     """A published page for everyone; a draft for staff allowed to view it, with a
-    "Draft preview" banner and never cached. An old address answers with a 301.
-    Anonymous visitors get the rendered page from the cache when nothing changed."""
+    "Draft preview" banner and never cached. An old address answers with a 301."""
 
     context_object_name = "page"
     kind: str = Page.Kind.PROCEDURE
 
-    def get(self, request, *args, **kwargs):
-        slot = cache.lookup(request)
-        if slot and slot.content is not None:
-            return HttpResponse(slot.content)
-        self.object = None
-        response = self.render_page(request, kwargs["slug"])
-        if slot and self.object is not None and self.object.is_published:
-            response.add_post_render_callback(lambda done: cache.store(slot, done))
-        return response
-
-    def render_page(self, request, slug):
+    def get(self, request, *args, slug, **kwargs):
         if request.GET.get("draft") and request.user.is_authenticated:
             response = self.render_pending_changes(request, slug)
             if response is not None:
@@ -116,7 +110,6 @@ class PageDetailView(DetailView):
             context["grades"] = section_grades(self.object, self.object.parts.all())
             response = self.render_to_response(context)
             response.render()
-        self.object = None  # not the live page: never cached
         add_never_cache_headers(response)
         patch_vary_headers(response, ["Cookie"])
         return response
@@ -146,6 +139,7 @@ class ConditionDetailView(PageDetailView):
     kind = Page.Kind.CONDITION
 
 
+@public_page
 @require_safe
 def search(request):
     """Results for the words typed, or pages close to them with a "did you mean";

@@ -4,16 +4,19 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from clinic import roles
+from clinic import pagecache, roles
 from clinic.models import ClinicSettings, Location
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # The site context is cached; a rolled-back test must not leak into the next.
+    # The site context and public pages are cached (pages in this process's memory);
+    # a rolled-back test must not leak into the next.
     cache.clear()
+    pagecache.worker.forget()
     yield
     cache.clear()
+    pagecache.worker.forget()
 
 
 def make_staff(django_user_model, username: str, *group_names: str, **extra):

@@ -292,6 +292,13 @@ CLINIC_FALLBACK_PHONE = os.environ.get("DJANGO_CLINIC_FALLBACK_PHONE", "555-0100
 APPOINTMENT_RATE_LIMIT = os.environ.get("APPOINTMENT_RATE_LIMIT", "5/h")
 APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 730)
 APPOINTMENT_MIN_FILL_SECONDS = env_int("APPOINTMENT_MIN_FILL_SECONDS", 3)
+# Public pages for anonymous visitors are kept in each worker's memory
+# (clinic.pagecache). A worker checks the shared content version this often, so a
+# publish shows on every worker within it (half a second: "within a second" of the
+# publisher's answer, with margin). Browsers and shared caches may keep such a page
+# this many seconds.
+PUBLIC_PAGE_VERSION_SECONDS = 0.5
+PUBLIC_PAGE_MAX_AGE = 60
 
 LOGGING = {
     "version": 1,
