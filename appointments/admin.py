@@ -75,6 +75,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         "reference",
         "waited",
         "patient",
+        "language_summary",
         "location",
         "topic_display",
         "priority_display",
