@@ -5,6 +5,8 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.admin import WebAuthnCredentialAdmin
+from django_otp_webauthn.models import WebAuthnCredential
 from solo.admin import SingletonModelAdmin
 
 from . import two_factor
@@ -28,6 +30,10 @@ class LocationAdmin(admin.ModelAdmin):
     search_fields = ("name", "address")
     prepopulated_fields = {"slug": ("name",)}
 
+
+# The library leaves registering its admin to the project: here an administrator
+# removes one lost passkey without resetting the rest of a person's second factor.
+admin.site.register(WebAuthnCredential, WebAuthnCredentialAdmin)
 
 User = get_user_model()
 admin.site.unregister(User)

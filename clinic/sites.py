@@ -9,11 +9,11 @@ production).
 
 from functools import wraps
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
@@ -129,6 +129,16 @@ class ClinicAdminSite(admin.AdminSite):
                 self.second_factor_sign_out,
                 name="second-factor-sign-out",
             ),
+            path(
+                "second-factor/passkeys/",
+                self.admin_view(self.passkeys_view),
+                name="passkeys",
+            ),
+            path(
+                "second-factor/passkeys/<int:passkey_id>/remove/",
+                self.admin_view(self.passkey_remove_view),
+                name="passkey-remove",
+            ),
             *super().get_urls(),
         ]
 
@@ -160,6 +170,7 @@ class ClinicAdminSite(admin.AdminSite):
             request,
             "admin/second_factor.html",
             form=form,
+            has_passkey=two_factor.has_passkey(request.user),
             title=_("Enter your code"),
         )
 
@@ -200,6 +211,28 @@ class ClinicAdminSite(admin.AdminSite):
         only for people who are fully in)."""
         logout(request)
         return HttpResponseRedirect(reverse("admin:login", current_app=self.name))
+
+    # --- passkeys, for a person already in ------------------------------------------
+
+    def passkeys_view(self, request):
+        """The person's passkeys: add one (the library's script), see and remove."""
+        request.current_app = self.name
+        return TemplateResponse(
+            request,
+            "admin/passkeys.html",
+            {
+                **self.each_context(request),
+                "passkeys": two_factor.passkeys(request.user),
+                "title": _("Your passkeys"),
+            },
+        )
+
+    @method_decorator(require_POST)
+    def passkey_remove_view(self, request, passkey_id):
+        if not two_factor.passkey_remove(user=request.user, passkey_id=passkey_id):
+            raise Http404
+        messages.success(request, _("The passkey was removed."))
+        return HttpResponseRedirect(reverse("admin:passkeys", current_app=self.name))
 
     # --- helpers ------------------------------------------------------------------
 

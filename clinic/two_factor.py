@@ -1,5 +1,6 @@
 """The second factor staff pass after their password: an authenticator app (TOTP)
-with single-use backup codes, both django-otp devices.
+with single-use backup codes, both django-otp devices, and optionally passkeys
+(django-otp-webauthn), which a person adds once they have the app.
 
 These are the writes; the screens are on the admin site (``clinic.sites``).
 """
@@ -14,6 +15,7 @@ from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 APP_DEVICE_NAME = "Authenticator app"
 BACKUP_DEVICE_NAME = "Backup codes"
@@ -134,13 +136,29 @@ def second_factor_verify_app(*, request: HttpRequest, device: TOTPDevice, code: 
     return codes
 
 
+def passkeys(user):
+    """The person's passkeys, the most recently added first."""
+    return WebAuthnCredential.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def has_passkey(user) -> bool:
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+
+
+def passkey_remove(*, user, passkey_id: int) -> bool:
+    """Remove one of ``user``'s own passkeys; False if they have none by that id."""
+    removed, _ = WebAuthnCredential.objects.filter(user=user, pk=passkey_id).delete()
+    return bool(removed)
+
+
 def second_factor_reset(*, user) -> int:
-    """Remove every device of ``user`` (a lost phone): at their next sign-in they set
-    up a new app. Sessions they had already verified stop being verified at once,
-    because the middleware no longer finds their device. Returns devices removed."""
+    """Remove every device of ``user`` (a lost phone or passkey): at their next sign-in
+    they set up a new app. Sessions they had already verified stop being verified at
+    once, because the middleware no longer finds their device. Returns devices
+    removed."""
     removed = 0
     with transaction.atomic():
-        for model in (TOTPDevice, StaticDevice):
+        for model in (TOTPDevice, StaticDevice, WebAuthnCredential):
             removed += (
                 model.objects.filter(user=user).delete()[1].get(model._meta.label, 0)
             )

@@ -36,6 +36,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    # The passkey scripts' endpoints; before the admin, whose last pattern takes all.
+    path("admin/passkeys/", include("clinic.passkeys")),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", include(clinic_patterns)),

@@ -7,6 +7,7 @@ Everything a deployer changes comes from the environment (``DJANGO_`` prefixed, 
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django_tasks",
     "django_tasks_db",
     "clinic",
@@ -242,7 +244,17 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute address used in emails (links to the admin); no trailing slash.
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").rstrip("/")
+
+# Passkeys (django-otp-webauthn) belong to the site's domain name: the relying party ID
+# and the one origin allowed are those of SITE_URL. Browsers refuse an IP address
+# there, hence localhost in development. A passkey is a second factor only: it never
+# replaces the password (which the lockout counts).
+_site = urlsplit(SITE_URL)
+OTP_WEBAUTHN_RP_ID = _site.hostname
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # --- Background tasks (django-tasks) --------------------------------------------------
 TASKS = {
