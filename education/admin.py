@@ -4,8 +4,14 @@ medical review dates and the reading grade. History and restore: ``history.py``.
 import datetime
 
 import reversion
+from adminsortable2.admin import (
+    CustomInlineFormSetMixin,
+    SortableAdminBase,
+    SortableInlineAdminMixin,
+)
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -31,6 +37,87 @@ from .models import (
 )
 from .readability import grade_label, section_grades
 from .tasks import DUE_SOON_DAYS
+
+
+def _base_name(db_field) -> str:
+    """A field's own name, also for its copy in one language (``summary_es``)."""
+    return getattr(db_field, "translated_field", db_field).name
+
+
+def _wide_textarea(rows: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows, "cols": 80, "class": "edu-wide"})
+
+
+class EditorForm(SortableAdminBase):
+    """The page form in sections: the page's main fields open, every other group
+    (at a glance, medical review, plain language, ...) folded under its heading
+    (``<details>``, no JavaScript needed; a group with an error opens), parts
+    reorderable (``PartsInOrder``), wide boxes for the summary."""
+
+    change_list_template = "admin/education/page_change_list.html"
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (name, {**options, "classes": [*options.get("classes", ()), "collapse"]})
+            if name
+            else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        rows = {"summary": 3, "alternative_terms": 4}.get(_base_name(db_field))
+        if rows:
+            kwargs["widget"] = _wide_textarea(rows)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class ThumbnailFileInput(AdminFileWidget):
+    """The stored illustration as a thumbnail above its file name and box."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if not self.is_initial(value):
+            return html
+        thumbnail = format_html(
+            '<img class="edu-thumb" src="{}" alt="" width="160" height="120">',
+            value.url,
+        )
+        return thumbnail + html
+
+
+class _OrderBox(CustomInlineFormSetMixin):
+    """django-admin-sortable2's formset, keeping each part's Order number as a box
+    to type in: sortable2 hides it, which leaves no way to reorder without
+    JavaScript. With JavaScript, static/js/editor.js hides it instead and adds
+    Move up / Move down buttons."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.form.base_fields[self.default_order_field]
+        field.widget = forms.NumberInput(attrs={"class": "_reorder_", "min": "0"})
+
+
+class PartsInOrder(SortableInlineAdminMixin):
+    """A group of parts, each folded under its title (and its illustration's
+    thumbnail), reordered by dragging a title or with the keyboard."""
+
+    template = "admin/education/_part_inline.html"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        base = kwargs.pop("formset", self.formset)
+        ordered = type(f"Ordered{base.__name__}", (_OrderBox, base), {})
+        return super().get_formset(request, obj, formset=ordered, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        name = _base_name(db_field)
+        if name == "alt":
+            kwargs["widget"] = _wide_textarea(3)
+        elif name == "illustration":
+            kwargs["widget"] = ThumbnailFileInput
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and name == "body":
+            field.widget.attrs["class"] = "edu-wide"
+        return field
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -84,7 +171,7 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PartInline(admin.StackedInline):
+class PartInline(PartsInOrder, admin.StackedInline):
     """A group of a page's parts. On a live page, changes go to its draft."""
 
     extra = 1  # one empty form, so parts can be added without JavaScript
@@ -129,7 +216,7 @@ class FaqInline(PartInline):
     labels = {"heading": _("Question"), "body": _("Answer")}
 
 
-class PageAdmin(PageHistoryAdmin):
+class PageAdmin(EditorForm, PageHistoryAdmin):
     """Shared by the Procedures and Conditions entries."""
 
     list_display = (

@@ -58,8 +58,8 @@ class ReviewForm(forms.Form):
         label=_("Publish later, on"),
         required=False,
         help_text=_(
-            "To publish at a set time instead of now: the date and the time (24-hour "
-            "clock), then “Schedule publishing”. For example: 2026-03-01 07:00."
+            "To publish at a set time instead of now: pick the date and the time, then "
+            "“Schedule publishing”."
         ),
         widget=forms.DateTimeInput(
             attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"

@@ -191,8 +191,16 @@ def compare(old: dict | None, new: dict) -> tuple[list[Change], list[PartCompari
     )
     before = {item["pk"]: item for item in old["parts"]}
     after_ids = {item["pk"] for item in new["parts"]}
-    old_order = [p["pk"] for p in old["parts"] if p["pk"] in after_ids]
-    new_order = [p["pk"] for p in new["parts"] if p["pk"] in before]
+    # A part moved if it changed places among the parts of its own type (steps
+    # among steps): steps and sections are ordered apart.
+    old_order, new_order = {}, {}
+    for order, parts, kept in (
+        (old_order, old["parts"], after_ids),
+        (new_order, new["parts"], before),
+    ):
+        for p in parts:
+            if p["pk"] in kept:
+                order.setdefault(p["fields"].get("type"), []).append(p["pk"])
     parts = []
     for item in new["parts"]:
         labels = _part_labels(item["fields"].get("type"))
@@ -202,7 +210,8 @@ def compare(old: dict | None, new: dict) -> tuple[list[Change], list[PartCompari
         if previous is None:
             state = "added"
         else:
-            moved = old_order.index(item["pk"]) != new_order.index(item["pk"])
+            pk, kind = item["pk"], item["fields"].get("type")
+            moved = old_order[kind].index(pk) != new_order[kind].index(pk)
             if moved:
                 changes.append(Change(labels["order"], [("same", _("moved"))]))
             state = "changed" if changes else "same"

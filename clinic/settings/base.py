@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "solo",
     "reversion",
+    "adminsortable2",
     "auditlog",
     "axes",
     "django_otp",

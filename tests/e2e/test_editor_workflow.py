@@ -44,7 +44,8 @@ def test_editor_changes_a_live_step_reviewer_publishes_then_restores_the_old_one
     page.goto(reverse("admin:education_procedure_change", args=[kyphoplasty.pk]))
     expect(page.get_by_text("Live.", exact=False).first).to_be_visible()
     assert_no_axe_violations(page)
-    page.locator('textarea[name="steps-0-body"]').fill(NEW_STEP)
+    page.locator("#steps-0 summary").click()  # parts are folded under their titles
+    page.locator('textarea[name^="steps-0-body"]').first.fill(NEW_STEP)
     mail.outbox.clear()
     page.get_by_role("button", name="Save and submit for review").click()
     expect(page.locator(".messagelist")).to_contain_text("Submitted for review")
