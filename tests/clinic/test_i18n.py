@@ -270,10 +270,18 @@ def test_education_pages_name_their_own_spanish_and_english_addresses(
 
 
 def language_link(html: str) -> tuple[str, str, str]:
-    nav = html.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
-    return re.search(
-        r'<a href="([^"]*)" lang="([^"]+)" hreflang="[^"]+">([^<]+)</a>', nav
-    ).groups()
+    """The header's link to the other language: (address, lang, words). It is
+    written twice (beside the phone number, and beside the button on phones)."""
+    header = html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+    links = set(
+        re.findall(
+            r'<a class="site-language[^"]*" href="([^"]*)" lang="([^"]+)" '
+            r'hreflang="[^"]+">([^<]+)</a>',
+            header,
+        )
+    )
+    assert len(links) == 1, links
+    return links.pop()
 
 
 def test_the_header_links_to_the_same_page_in_the_other_language(client, marked_site):
