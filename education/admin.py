@@ -13,13 +13,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from . import revisions, services
 from .forms import PartFormSet, SectionFormSet, StepForm
@@ -35,7 +38,7 @@ from .models import (
     Step,
     TimelineEntry,
 )
-from .readability import grade_label, section_grades
+from .readability import SCALES, grade_label, section_grades
 from .tasks import DUE_SOON_DAYS
 
 
@@ -171,8 +174,49 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PartInline(PartsInOrder, admin.StackedInline):
-    """A group of a page's parts. On a live page, changes go to its draft."""
+LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish")}
+
+
+def language_label(db_field, label=None):
+    """The label of a language's copy of a field: “Heading (Spanish)”; None for a
+    field that is the same in every language."""
+    language = getattr(db_field, "language", None)
+    if language is None:
+        return label
+    label = label or capfirst(db_field.translated_field.verbose_name)
+    return f"{label} ({LANGUAGE_NAMES.get(language, language)})"
+
+
+class SpanishFilter(admin.SimpleListFilter):
+    title = _("Spanish version")
+    parameter_name = "spanish"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("none", _("No Spanish version")),
+            ("incomplete", _("Spanish incomplete")),
+            ("out_of_date", _("Spanish out of date")),
+            ("up_to_date", _("Spanish up to date")),
+        )
+
+    def queryset(self, request, queryset):
+        older = Q(spanish_changed_at__lt=F("english_changed_at"))
+        if self.value() == "none":
+            return queryset.filter(spanish_complete=False, title_es__in=["", None])
+        if self.value() == "incomplete":
+            return queryset.filter(spanish_complete=False).exclude(
+                title_es__in=["", None]
+            )
+        if self.value() == "out_of_date":
+            return queryset.filter(older, spanish_complete=True)
+        if self.value() == "up_to_date":
+            return queryset.filter(spanish_complete=True).exclude(older)
+        return queryset
+
+
+class PartInline(PartsInOrder, TranslationStackedInline):
+    """A group of a page's parts, each text in English and in Spanish. On a live
+    page, changes go to its draft."""
 
     extra = 1  # one empty form, so parts can be added without JavaScript
     formset = PartFormSet
@@ -180,13 +224,16 @@ class PartInline(PartsInOrder, admin.StackedInline):
     textarea_rows = 6
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "body":
+        name = getattr(db_field, "translated_field", db_field).name
+        if name == "body":
             kwargs["widget"] = forms.Textarea(
                 attrs={"rows": self.textarea_rows, "cols": 80}
             )
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and db_field.name in self.labels:
-            field.label = self.labels[db_field.name]
+        if field is not None and name in self.labels:
+            field.label = language_label(db_field, self.labels[name]) or field.label
+        elif field is not None:
+            field.label = language_label(db_field) or field.label
         return field
 
 
@@ -216,23 +263,30 @@ class FaqInline(PartInline):
     labels = {"heading": _("Question"), "body": _("Answer")}
 
 
-class PageAdmin(EditorForm, PageHistoryAdmin):
-    """Shared by the Procedures and Conditions entries."""
+class PageAdmin(EditorForm, TranslationAdmin, PageHistoryAdmin):
+    """Shared by the Procedures and Conditions entries. Each text field is shown in
+    English and in Spanish (django-modeltranslation)."""
 
     list_display = (
         "title",
         "status_column",
         "reading_grade_column",
+        "spanish_column",
         "last_reviewed",
         "review_column",
         "updated_at",
     )
     list_display_links = ("title",)
-    list_filter = ("status", AwaitingReviewFilter, ReviewDueFilter)
+    list_filter = ("status", AwaitingReviewFilter, ReviewDueFilter, SpanishFilter)
     list_select_related = ("draft",)
     search_fields = ("title", "slug", "summary", "alternative_terms")
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ("preview_link", "reading_grade_report", "published_at")
+    readonly_fields = (
+        "preview_link",
+        "reading_grade_report",
+        "spanish_report",
+        "published_at",
+    )
     actions = ("publish_pages", "unpublish_pages")
     save_on_top = True
     fieldsets = (
@@ -266,6 +320,18 @@ class PageAdmin(EditorForm, PageHistoryAdmin):
             },
         ),
         (_("Plain language"), {"fields": ("reading_grade_report",)}),
+        (
+            _("Spanish version"),
+            {
+                "fields": ("spanish_report",),
+                "description": _(
+                    "Patients at the page's Spanish address read the English page, "
+                    "under a note in Spanish, until every text above has its Spanish "
+                    "copy: the title, the summary, and each part's heading, text and "
+                    "alt text."
+                ),
+            },
+        ),
         (_("Record"), {"fields": ("published_at",)}),
     )
 
@@ -276,6 +342,12 @@ class PageAdmin(EditorForm, PageHistoryAdmin):
         if live or not services.can_publish(request.user):
             fields.append("status")
         return fields
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            field.label = language_label(db_field) or field.label
+        return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "related":
@@ -375,10 +447,11 @@ class PageAdmin(EditorForm, PageHistoryAdmin):
     # --- Columns and read-only fields. ---
 
     @admin.display(
-        description=_("reading grade (target: 8 or below)"), ordering="reading_grade"
+        description=_("reading grade (target: 8 or below)"),
+        ordering="reading_grade_en",
     )
     def reading_grade_column(self, page):
-        return grade_label(page.reading_grade)
+        return grade_label(page.reading_grade_en)
 
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, page):
@@ -397,6 +470,30 @@ class PageAdmin(EditorForm, PageHistoryAdmin):
             return f"{label} · {draft.get_state_display()}"
         return label
 
+    @admin.display(description=_("Spanish"), ordering="spanish_complete")
+    def spanish_column(self, page):
+        if not page.spanish_complete:
+            if page.title_es:
+                return _("Spanish incomplete")
+            return _("No Spanish version")
+        if page.spanish_out_of_date:
+            return _("Spanish out of date")
+        return _("Spanish up to date")
+
+    @admin.display(description=_("Spanish version"))
+    def spanish_report(self, page):
+        grades = section_grades(page, page.parts.all(), "es") if page.pk else []
+        return render_to_string(
+            "admin/education/_spanish.html",
+            {
+                "page": page,
+                "state": self.spanish_column(page) if page.pk else "—",
+                "grade": grade_label(page.reading_grade_es, "es") if page.pk else "—",
+                "grades": grades,
+                "scale": SCALES["es"],
+            },
+        )
+
     @admin.display(description=_("next review"), ordering="next_review_due")
     def review_column(self, page):
         if page.next_review_due is None:
@@ -407,11 +504,11 @@ class PageAdmin(EditorForm, PageHistoryAdmin):
 
     @admin.display(description=_("reading grade"))
     def reading_grade_report(self, page):
-        grade = grade_label(page.reading_grade) if page.pk else "—"
+        grade = grade_label(page.reading_grade_en) if page.pk else "—"
         grades = section_grades(page, page.parts.all()) if page.pk else []
         return render_to_string(
             "admin/education/_reading_grades.html",
-            {"grade": grade, "grades": grades, "target": services.READING_GRADE_TARGET},
+            {"grade": grade, "grades": grades, "scale": SCALES["en"]},
         )
 
     @admin.display(description=_("preview"))

@@ -15,10 +15,19 @@ import reversion
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import services
-from .models import Condition, Faq, Page, PageRedirect, Procedure, Section, Step
+from .models import (
+    Condition,
+    Faq,
+    Page,
+    PagePart,
+    PageRedirect,
+    Procedure,
+    Section,
+    Step,
+)
 from .models import TimelineEntry as Timeline
 from .outline import CARE_SECTIONS
 
@@ -32,21 +41,32 @@ TIMELINE_AFTER = ("recovery",)
 SYMPTOM_SECTIONS = ("symptoms",)
 
 PROXIES = {Page.Kind.PROCEDURE: Procedure, Page.Kind.CONDITION: Condition}
+GLANCE_KEYS = ("time", "anesthesia", "stay", "recovery")
 
 
-def load(*, log: Callable[[str], None], pages: list[dict] | None = None) -> int:
-    """Create the demo pages that are missing; return the number of objects made."""
+def load(
+    *,
+    log: Callable[[str], None],
+    pages: list[dict] | None = None,
+    spanish: dict[str, dict] | None = None,
+) -> int:
+    """Create the demo pages that are missing, each with its Spanish text when
+    ``spanish`` (by default ``demo_content_es.PAGES_ES``) has it for the page's
+    slug; return the number of objects made."""
     if pages is None:
         from .demo_content import PAGES as pages
+    if spanish is None:
+        from .demo_content_es import PAGES_ES as spanish
 
     created, made = 0, {}
-    with transaction.atomic():
+    # The English text goes into the English columns whatever the active language.
+    with transaction.atomic(), translation.override("en"):
         for data in pages:
             slug = data["slug"]
             taken = Page.objects.filter(slug=slug).exists()
             if taken or PageRedirect.objects.filter(old_slug=slug).exists():
                 continue
-            page, count = _create_page(data)
+            page, count = _create_page(data, spanish.get(slug))
             made[slug] = page
             created += count
             log(f"Created {page.kind} page {page.title} with {count - 1} parts.")
@@ -63,7 +83,7 @@ def load(*, log: Callable[[str], None], pages: list[dict] | None = None) -> int:
     return created
 
 
-def _create_page(data: dict) -> tuple[Page, int]:
+def _create_page(data: dict, spanish: dict | None = None) -> tuple[Page, int]:
     glance = data.get("at_a_glance") or {}
     page = PROXIES[data["kind"]](
         title=data["title"],
@@ -114,10 +134,50 @@ def _create_page(data: dict) -> tuple[Page, int]:
                 body=entry["body"],
             )
         )
+    if spanish:
+        _add_spanish(page, parts, spanish)
     for part in parts:
         part.full_clean(exclude=["page"])
     services.page_save(page=page, by=None, parts=parts)
     return page, 1 + len(parts)
+
+
+def _add_spanish(page: Page, parts: list, data: dict) -> None:
+    """Give ``page`` and its ``parts`` (made from the English data, in its order)
+    their Spanish text from ``data``, shaped as ``demo_content_es`` describes:
+    sections by their link name, the other parts in the order of the English ones."""
+    glance = data.get("at_a_glance") or {}
+    fields = {
+        "title": data.get("title", ""),
+        "summary": data.get("summary", ""),
+        "alternative_terms": data.get("alternative_terms", ""),
+        "reviewer_credentials": data.get("reviewer_credentials", ""),
+        **{f"glance_{key}": glance.get(key, "") for key in GLANCE_KEYS},
+    }
+    for name, value in fields.items():
+        setattr(page, f"{name}_es", value)
+    sections = {
+        s["anchor"]: (s["heading"], s["body"], "") for s in data.get("sections", [])
+    }
+    texts = {
+        PagePart.Type.STEP: [
+            (s["title"], s["body"], s.get("alt", "")) for s in data.get("steps", [])
+        ],
+        PagePart.Type.FAQ: [
+            (q["question"], q["answer"], "") for q in data.get("faqs", [])
+        ],
+        PagePart.Type.TIMELINE: [
+            (t["when"], t["body"], "") for t in data.get("timeline", [])
+        ],
+    }
+    counters = dict.fromkeys(texts, 0)
+    for part in parts:
+        if part.type == PagePart.Type.SECTION:
+            heading, body, alt = sections.get(part.anchor, ("", "", ""))
+        else:
+            heading, body, alt = texts[part.type][counters[part.type]]
+            counters[part.type] += 1
+        part.heading_es, part.body_es, part.alt_es = heading, body, alt
 
 
 def _group_after(anchor: str, anchors: list[str], data: dict) -> str:

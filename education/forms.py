@@ -136,9 +136,9 @@ class SectionFormSet(PartFormSet):
                 continue
             if self.can_delete and self._should_delete_form(form):
                 continue
-            anchor = form.cleaned_data.get("anchor") or default_anchor(
-                form.cleaned_data.get("heading", "")
-            )
+            # The link name is made from the English heading (``heading_en``).
+            heading = form.cleaned_data.get("heading_en") or ""
+            anchor = form.cleaned_data.get("anchor") or default_anchor(heading)
             if anchor in RESERVED_ANCHORS:
                 form.add_error(
                     "anchor",

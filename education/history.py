@@ -32,7 +32,7 @@ from reversion.revisions import is_active, set_comment
 
 from . import revisions, services
 from .models import Page, PageDraft, PagePart
-from .readability import grade_label, page_grade, section_grades
+from .readability import SCALES, grade_label, page_grade, section_grades
 
 RESTORE_CLASH = _(
     "This version cannot be restored as it is: its address is now used by another "
@@ -339,7 +339,7 @@ class PageHistoryAdmin(VersionAdmin):
             "parts": parts,
             "grades": grades,
             "grade": grade_label(page_grade(grades)),
-            "target": services.READING_GRADE_TARGET,
+            "scale": SCALES["en"],
             "preview_url": page.get_absolute_url() + "?draft=1",
             "compare_url": self._url("compare", page.pk),
             "change_url": self._url("change", page.pk),

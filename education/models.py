@@ -149,6 +149,17 @@ class Page(models.Model):
         editable=False,
     )
     search_text = models.TextField(_("page text"), blank=True, editable=False)
+    # Kept by services.page_save: whether the page is wholly in Spanish, and when the
+    # English and the Spanish text last changed ("Spanish out of date").
+    spanish_complete = models.BooleanField(
+        _("in Spanish"), default=False, editable=False
+    )
+    english_changed_at = models.DateTimeField(
+        _("English last changed"), null=True, blank=True, editable=False
+    )
+    spanish_changed_at = models.DateTimeField(
+        _("Spanish last changed"), null=True, blank=True, editable=False
+    )
     related = models.ManyToManyField(
         "self",
         verbose_name=_("related pages"),
@@ -226,6 +237,12 @@ class Page(models.Model):
             for name in fields
             if getattr(self, name)
         ]
+
+    @property
+    def spanish_out_of_date(self) -> bool:
+        """The Spanish text is older than the last change to the English text."""
+        english, spanish = self.english_changed_at, self.spanish_changed_at
+        return bool(self.spanish_complete and english and spanish and spanish < english)
 
     @property
     def related_procedures(self) -> list["Page"]:
@@ -342,7 +359,9 @@ class PagePart(models.Model):
         verbose_name_plural = _("page parts")
         constraints = [
             models.CheckConstraint(
-                condition=Q(illustration="") | ~Q(alt=""),
+                # The English alt text: every page has its English text.
+                condition=Q(illustration="")
+                | (Q(alt_en__isnull=False) & ~Q(alt_en="")),
                 name="education_part_illustration_has_alt",
                 violation_error_message=_(
                     "Add alt text that describes the illustration, or remove it."

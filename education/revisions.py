@@ -14,22 +14,40 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Page, PagePart
+from .translation import LANGUAGES, PAGE_TEXT, PART_TEXT
+
+
+def _in_each_language(names: tuple[str, ...], translated: tuple[str, ...]) -> tuple:
+    """``names``, each translated one as its column in every language."""
+    return tuple(
+        column
+        for name in names
+        for column in (
+            [f"{name}_{lang}" for lang in LANGUAGES] if name in translated else [name]
+        )
+    )
+
 
 # What editors type; the rest is derived on save, or is bookkeeping.
-PAGE_FIELDS = (
-    "title",
-    "slug",
-    "summary",
-    "glance_time",
-    "glance_anesthesia",
-    "glance_stay",
-    "glance_recovery",
-    "reviewed_by",
-    "reviewer_credentials",
-    "last_reviewed",
-    "next_review_due",
+PAGE_FIELDS = _in_each_language(
+    (
+        "title",
+        "slug",
+        "summary",
+        "glance_time",
+        "glance_anesthesia",
+        "glance_stay",
+        "glance_recovery",
+        "reviewed_by",
+        "reviewer_credentials",
+        "last_reviewed",
+        "next_review_due",
+    ),
+    PAGE_TEXT,
 )
-PART_FIELDS = ("heading", "anchor", "body", "show_after", "illustration", "alt")
+PART_FIELDS = _in_each_language(
+    ("heading", "anchor", "body", "show_after", "illustration", "alt"), PART_TEXT
+)
 PART_LABELS = {
     PagePart.Type.SECTION: gettext_lazy("section"),
     PagePart.Type.STEP: gettext_lazy("step"),
@@ -125,10 +143,26 @@ class PartComparison:
 
 
 def _fields(item: dict | None, names) -> dict:
+    """The values of ``names`` in a snapshot's item. A version saved before pages
+    had a column per language holds its English text under the field's own name."""
     fields = (item or {}).get("fields", {})
-    return {
-        name: "" if fields.get(name) is None else str(fields[name]) for name in names
-    }
+    values = {}
+    for name in names:
+        value = fields.get(name)
+        if name not in fields and name.endswith("_en"):
+            value = fields.get(name.removesuffix("_en"))
+        values[name] = "" if value is None else str(value)
+    return values
+
+
+def _label(model, name: str) -> str:
+    """A field's name for editors: "title", and "title in Spanish"."""
+    field = model._meta.get_field(name)
+    original = getattr(field, "translated_field", field)
+    language = getattr(field, "language", None)
+    if language in (None, "en"):
+        return str(original.verbose_name)
+    return _("%(field)s in Spanish") % {"field": original.verbose_name}
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -156,19 +190,17 @@ def _changes(old: dict, new: dict, labels: dict) -> list[Change]:
 
 
 def _page_labels() -> dict:
-    return {name: str(Page._meta.get_field(name).verbose_name) for name in PAGE_FIELDS}
+    return {name: _label(Page, name) for name in PAGE_FIELDS}
 
 
 def _part_labels(part_type: str) -> dict:
-    labels = {
-        name: str(PagePart._meta.get_field(name).verbose_name) for name in PART_FIELDS
-    }
+    labels = {name: _label(PagePart, name) for name in PART_FIELDS}
     if part_type != PagePart.Type.SECTION:
         labels.pop("anchor")
         labels.pop("show_after")
     if part_type != PagePart.Type.STEP:
-        labels.pop("illustration")
-        labels.pop("alt")
+        for name in ("illustration", *(f"alt_{lang}" for lang in LANGUAGES)):
+            labels.pop(name)
     labels["order"] = str(_("position"))
     return labels
 
@@ -176,7 +208,8 @@ def _part_labels(part_type: str) -> dict:
 def part_label(item: dict) -> str:
     fields = item["fields"]
     kind = PART_LABELS.get(fields.get("type"), _("part"))
-    return f"{str(kind).capitalize()} “{fields.get('heading', '')}”"
+    heading = fields.get("heading_en") or fields.get("heading", "")
+    return f"{str(kind).capitalize()} “{heading}”"
 
 
 def compare(old: dict | None, new: dict) -> tuple[list[Change], list[PartComparison]]:

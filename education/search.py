@@ -2,7 +2,12 @@
 
 ``PageQuerySet.search`` finds pages by the words as typed: PostgreSQL full-text
 search with ranking, a simpler match on other databases, both over the title, the
-summary, the page text and the editors' alternative terms ("hunchback").
+summary, the page text and the editors' alternative terms ("hunchback"), in the
+active language: English, or Spanish (PostgreSQL's ``spanish`` configuration),
+where a text not written in Spanish is searched in English. Spanish search ignores
+accents, so "vertebra" finds "vértebra": ``unaccent()`` on both sides, the
+PostgreSQL extension, or on SQLite a Python function of the same name that
+``_register_unaccent`` gives every new connection.
 ``forgiving_search`` is what the search page uses: when nothing matches as typed it
 looks for titles and alternative terms close to the query (trigram similarity of
 pg_trgm on PostgreSQL, difflib elsewhere) and names the closest one as a "did you
@@ -11,11 +16,29 @@ mean".
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.lookups import Unaccent
 from django.db import connections
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Greatest
+from django.db.backends.signals import connection_created
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.utils.translation import get_language
+
+# PostgreSQL's text search configuration for each language of the site.
+SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
+# What is searched, and how much a match counts on PostgreSQL.
+SEARCHED = {"title": "A", "alternative_terms": "A", "summary": "B", "search_text": "C"}
 
 # pg_trgm's word similarity of the query to a title or an alternative term, 0 to 1:
 # "kyphoplsty" is 0.64 from "Kyphoplasty" and 0.21 from "Vertebroplasty".
@@ -46,6 +69,42 @@ def normalize(query: str) -> str:
     return " ".join((query or "").split())
 
 
+def fold(text: str) -> str:
+    """``text`` in lowercase without accents: "Vértebra" is "vertebra"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def search_language() -> str:
+    """The language searched: the page's, English unless it is Spanish."""
+    language = get_language() or "en"
+    return language if language in SEARCH_CONFIGS else "en"
+
+
+def _shown(name: str, language: str):
+    """The field ``name`` as the page shows it in ``language``: its text in that
+    language, or in English where there is none; without accents in Spanish."""
+    if language == "en":
+        return F(f"{name}_en")
+    text = Coalesce(
+        NullIf(F(f"{name}_{language}"), Value("")),
+        F(f"{name}_en"),
+        output_field=TextField(),
+    )
+    return Unaccent(text)
+
+
+def _register_unaccent(sender, connection, **kwargs):
+    """SQLite has no ``unaccent()``: give each new connection one, in Python."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "UNACCENT", 1, lambda text: fold(text) if text else text, deterministic=True
+        )
+
+
+connection_created.connect(_register_unaccent)
+
+
 def search_pages(pages: QuerySet, query: str) -> QuerySet:
     """``pages`` matching ``query`` in their title, alternative terms, summary or
     text, best first.
@@ -57,9 +116,12 @@ def search_pages(pages: QuerySet, query: str) -> QuerySet:
     query = normalize(query)
     if not query:
         return pages.none()
+    language = search_language()
+    if language != "en":
+        query = fold(query)
     if connections[pages.db].vendor == "postgresql":
-        return _search_postgresql(pages, query)
-    return _search_simple(pages, query)
+        return _search_postgresql(pages, query, language)
+    return _search_simple(pages, query, language)
 
 
 def forgiving_search(pages: QuerySet, query: str, *, limit: int) -> Found:
@@ -74,7 +136,10 @@ def forgiving_search(pages: QuerySet, query: str, *, limit: int) -> Found:
     if exact:
         return Found(pages=exact)
     if connections[pages.db].vendor == "postgresql":
-        close = list(_close_postgresql(pages, query).only(*fields)[:limit])
+        language = search_language()
+        if language != "en":
+            query = fold(query)
+        close = list(_close_postgresql(pages, query, language).only(*fields)[:limit])
     else:
         close = _close_simple(pages.only(*fields), query)[:limit]
     if not close:
@@ -82,54 +147,67 @@ def forgiving_search(pages: QuerySet, query: str, *, limit: int) -> Found:
     return Found(pages=close, suggestion=_nearest_term(close, query))
 
 
-def _search_postgresql(pages: QuerySet, query: str) -> QuerySet:
+def _searched(pages: QuerySet, language: str) -> QuerySet:
+    """``pages`` with what is searched as ``shown_title``, ``shown_summary``, ..."""
+    return pages.annotate(
+        **{f"shown_{name}": _shown(name, language) for name in SEARCHED}
+    )
+
+
+def _search_postgresql(pages: QuerySet, query: str, language: str) -> QuerySet:
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-    vector = (
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("alternative_terms", weight="A", config="english")
-        + SearchVector("summary", weight="B", config="english")
-        + SearchVector("search_text", weight="C", config="english")
-    )
-    search_query = SearchQuery(query, search_type="websearch", config="english")
+    config = SEARCH_CONFIGS[language]
+    vectors = [
+        SearchVector(f"shown_{name}", weight=weight, config=config)
+        for name, weight in SEARCHED.items()
+    ]
+    vector = sum(vectors[1:], vectors[0])
+    search_query = SearchQuery(query, search_type="websearch", config=config)
     return (
-        pages.annotate(document=vector, rank=SearchRank(vector, search_query))
+        _searched(pages, language)
+        .annotate(document=vector, rank=SearchRank(vector, search_query))
         .filter(
             Q(document=search_query)
-            | Q(title__icontains=query)
-            | Q(alternative_terms__icontains=query)
+            | Q(shown_title__icontains=query)
+            | Q(shown_alternative_terms__icontains=query)
         )
-        .order_by("-rank", "title")
+        .order_by("-rank", "shown_title")
     )
 
 
-def _search_simple(pages: QuerySet, query: str) -> QuerySet:
+def _search_simple(pages: QuerySet, query: str, language: str) -> QuerySet:
     matches = Q()
     for word in query.split():
         matches &= (
-            Q(title__icontains=word)
-            | Q(alternative_terms__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(search_text__icontains=word)
+            Q(shown_title__icontains=word)
+            | Q(shown_alternative_terms__icontains=word)
+            | Q(shown_summary__icontains=word)
+            | Q(shown_search_text__icontains=word)
         )
     rank = Case(
-        When(title__icontains=query, then=Value(3)),
-        When(alternative_terms__icontains=query, then=Value(2)),
-        When(summary__icontains=query, then=Value(1)),
+        When(shown_title__icontains=query, then=Value(3)),
+        When(shown_alternative_terms__icontains=query, then=Value(2)),
+        When(shown_summary__icontains=query, then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
-    return pages.filter(matches).annotate(rank=rank).order_by("-rank", "title")
+    return (
+        _searched(pages, language)
+        .filter(matches)
+        .annotate(rank=rank)
+        .order_by("-rank", "shown_title")
+    )
 
 
-def _close_postgresql(pages: QuerySet, query: str) -> QuerySet:
+def _close_postgresql(pages: QuerySet, query: str, language: str) -> QuerySet:
     """Pages whose title or alternative terms hold a stretch of text close to the
     query by pg_trgm's word similarity, closest first."""
     from django.contrib.postgres.search import TrigramWordSimilarity
 
     similarity = Greatest(
-        TrigramWordSimilarity(query, "title"),
-        TrigramWordSimilarity(query, "alternative_terms"),
+        TrigramWordSimilarity(query, _shown("title", language)),
+        TrigramWordSimilarity(query, _shown("alternative_terms", language)),
     )
     return (
         pages.annotate(similarity=similarity)
@@ -167,7 +245,7 @@ def _closeness(query: str, terms: list[str]) -> float:
     best = 0.0
     for text in wanted:
         for term in terms:
-            matcher = difflib.SequenceMatcher(None, text, term.lower())
+            matcher = difflib.SequenceMatcher(None, fold(text), fold(term))
             if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
                 best = max(best, matcher.ratio())
     return best

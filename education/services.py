@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import revisions, tasks
+from . import revisions, tasks, translation
 from .models import Page, PageDraft, PagePart, PageRedirect
 from .outline import default_anchor
 from .readability import (
@@ -26,6 +26,8 @@ from .readability import (
 from .text import as_sentences, html_blocks, render_markdown
 
 PUBLISH_PERMISSION = "education.publish_page"
+# When the page's text in each language last changed: see ``_stamp_changes``.
+CHANGED_AT = {"en": "english_changed_at", "es": "spanish_changed_at"}
 REVIEW_INTERVAL = relativedelta(months=12)
 
 
@@ -62,11 +64,19 @@ def page_save(
     """
     old = (
         Page.objects.filter(pk=page.pk)
-        .values("slug", "status", "published_at", "last_reviewed", "next_review_due")
+        .values(
+            "slug",
+            "status",
+            "published_at",
+            "last_reviewed",
+            "next_review_due",
+            *CHANGED_AT.values(),
+        )
         .first()
         if page.pk
         else None
     )
+    written = translation.written_in_database(page.pk, CHANGED_AT) if old else {}
     if by is not None and not can_publish(by):
         was_published = old is not None and old["status"] == Page.Status.PUBLISHED
         if was_published or page.is_published:
@@ -83,14 +93,22 @@ def page_save(
     for part in parts:
         part.page = page
         if part.type == PagePart.Type.SECTION and not part.anchor:
-            part.anchor = default_anchor(part.heading)
-        part.body_html = render_markdown(part.body)
+            part.anchor = default_anchor(translation.text(part, "heading", "en"))
+        for language in translation.LANGUAGES:
+            body = translation.text(part, "body", language)
+            setattr(part, f"body_html_{language}", render_markdown(body))
         part.save()
-    page.search_text = _plain_text(page)
-    page.reading_grade = page_grade(
-        section_grades(page, PagePart.objects.filter(page=page))
-    )
-    page.save(update_fields=["search_text", "reading_grade"])
+    saved_parts = list(PagePart.objects.filter(page=page))
+    derived = ["spanish_complete", *CHANGED_AT.values()]
+    for language in translation.LANGUAGES:
+        search_text = _plain_text(page, saved_parts, language)
+        setattr(page, f"search_text_{language}", search_text)
+        grades = section_grades(page, saved_parts, language)
+        setattr(page, f"reading_grade_{language}", page_grade(grades))
+        derived += [f"search_text_{language}", f"reading_grade_{language}"]
+    page.spanish_complete = translation.is_complete(page, saved_parts, "es")
+    _stamp_changes(page, old, written, saved_parts)
+    page.save(update_fields=derived)
     if old is not None and old["slug"] != page.slug and old["published_at"]:
         page_keep_old_slug(page=page, old_slug=old["slug"])
     # An old address taken by another page stays a 301 until that page goes live:
@@ -142,12 +160,32 @@ def page_unpublish(*, page: Page, by: AbstractBaseUser | None) -> Page:
     return page_save(page=page, by=by)
 
 
-def _plain_text(page: Page) -> str:
-    """Everything a patient reads on the page, as plain sentences."""
-    blocks = [page.title, page.summary, *(value for _, value in page.at_a_glance)]
-    for part in PagePart.objects.filter(page=page):
-        blocks.append(part.heading)
-        blocks.extend(html_blocks(part.body_html))
+def _stamp_changes(page: Page, old: dict | None, written: dict, parts) -> None:
+    """Note when the text in each language changed: now, if this save changed it;
+    the time a draft or an old version carries, if the page comes from one (its
+    words were written then); as it was, otherwise."""
+    now = timezone.now()
+    for language, field in CHANGED_AT.items():
+        carried = old is not None and getattr(page, field) != old[field]
+        before = written.get(language, translation.NOTHING_WRITTEN)
+        if not carried and translation.written_in(page, parts, language) != before:
+            setattr(page, field, now)
+
+
+def _plain_text(page: Page, parts, language: str) -> str:
+    """Everything a patient reads on the page in ``language`` (or in English where
+    it is not written in that language), as plain sentences."""
+
+    def shown(obj, name):
+        return translation.text(obj, name, language) or translation.text(
+            obj, name, "en"
+        )
+
+    glance = ("glance_time", "glance_anesthesia", "glance_stay", "glance_recovery")
+    blocks = [shown(page, name) for name in ("title", "summary", *glance)]
+    for part in parts:
+        blocks.append(shown(part, "heading"))
+        blocks.extend(html_blocks(shown(part, "body_html")))
     return as_sentences(blocks)
 
 
@@ -430,7 +468,7 @@ def page_publish_scheduled(*, page_id: int, publish_at: datetime.datetime) -> bo
     page was published."""
     with transaction.atomic():
         draft = (
-            PageDraft.objects.select_for_update()
+            PageDraft.objects.select_for_update(of=("self",))
             .select_related("page", "scheduled_by")
             .filter(
                 page_id=page_id,

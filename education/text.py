@@ -14,6 +14,7 @@ import nh3
 import textstat
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from textstat.textstat import textstatistics
 
 # Each part already sits under the page's <h1> and its own <h2>: headings typed in a
 # body become <h3> and below, one level per level used, so the outline stays in order.
@@ -149,14 +150,23 @@ def as_sentences(blocks: list[str]) -> str:
     return "\n".join(sentences)
 
 
-def reading_grade(text: str) -> float | None:
-    """Flesch-Kincaid grade of plain ``text``, one decimal; None when there is none.
+_SPANISH = textstatistics()
+_SPANISH.set_lang("es")
+
+
+def reading_grade(text: str, language: str = "en") -> float | None:
+    """How hard plain ``text`` in ``language`` is to read, one decimal; None when
+    there is none. English: the Flesch-Kincaid grade (lower is easier). Spanish:
+    the Fernández-Huerta readability (0 to about 120, higher is easier), with
+    Spanish syllables. ``readability.SCALES`` holds each one's target.
 
     textstat 0.7.8 counts syllables with pyphen only, offline. Later versions fetch
     NLTK data over the network on first use, which is why requirements pin it.
     """
-    if not re.search(r"[A-Za-z]", text or ""):
+    if not re.search(r"[^\W\d_]", text or ""):
         return None
+    if language == "es":
+        return round(float(_SPANISH.fernandez_huerta(text)), 1)
     return round(float(textstat.flesch_kincaid_grade(text)), 1)
 
 
@@ -168,9 +178,9 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
 
 
-def hard_sentences(text: str, *, above: float) -> list[tuple[str, float]]:
-    """The sentences of plain ``text`` whose own grade is above ``above``, hardest
-    first, each with its grade."""
-    graded = [(s, reading_grade(s)) for s in sentences(text)]
-    hard = [(s, g) for s, g in graded if g is not None and g > above]
-    return sorted(hard, key=lambda item: -item[1])
+def hard_sentences(text: str, *, scale) -> list[tuple[str, float]]:
+    """The sentences of plain ``text`` that miss the target of ``scale`` (a
+    ``readability.Scale``), hardest first, each with its own score."""
+    graded = [(s, reading_grade(s, scale.language)) for s in sentences(text)]
+    hard = [(s, g) for s, g in graded if g is not None and scale.misses(g)]
+    return sorted(hard, key=lambda item: scale.hardest_first(item[1]))

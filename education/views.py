@@ -6,13 +6,15 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from clinic.pagecache import public_page
 
-from . import services
+from . import services, translation
 from .forms import SearchForm
 from .models import Page, PageDraft, PageRedirect
 from .outline import page_outline
@@ -119,9 +121,15 @@ class PageDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         page = self.object
+        # Not wholly in Spanish: the English page, never a 404, under a notice.
+        in_english = get_language() != "en" and not page.spanish_complete
+        if in_english:
+            translation.show_in_english(page, *page.parts.all())
         canonical_url = self.request.build_absolute_uri(page.get_absolute_url())
         outline = page_outline(page)
         return super().get_context_data(
+            # The English text is marked as such, for screen readers.
+            lang_attr=mark_safe(' lang="en"') if in_english else "",  # noqa: S308
             is_preview=not page.is_published,
             admin_url=reverse(f"admin:education_{page.kind}_change", args=[page.pk]),
             canonical_url=canonical_url,

@@ -45,6 +45,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks: it patches the models first.
+    "modeltranslation",
     # The stock admin app with our site: staff pass a second factor (clinic/sites.py).
     "clinic.apps.ClinicAdminConfig",
     "django.contrib.auth",
@@ -203,6 +205,10 @@ AXES_CLIENT_IP_CALLABLE = "clinic.net.client_ip"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Page content in each language (education/translation.py): English is the text
+# every page has; an empty Spanish field reads the English one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

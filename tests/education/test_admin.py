@@ -29,9 +29,9 @@ def empty_parts(prefix: str) -> dict:
 
 def new_procedure_data(**fields) -> dict:
     data = {
-        "title": "Kyphoplasty",
+        "title_en": "Kyphoplasty",
         "slug": "kyphoplasty",
-        "summary": "A short summary.",
+        "summary_en": "A short summary.",
         **empty_parts("sections"),
         **empty_parts("steps"),
         **empty_parts("timelines"),
@@ -131,15 +131,15 @@ def test_an_editor_creates_a_draft_with_parts_in_the_order_set(client, editor_us
         **{
             "sections-TOTAL_FORMS": "2",
             "sections-0-order": "20",
-            "sections-0-heading": "Second",
-            "sections-0-body": "Two.",
+            "sections-0-heading_en": "Second",
+            "sections-0-body_en": "Two.",
             "sections-1-order": "10",
-            "sections-1-heading": "First",
-            "sections-1-body": "One **strong** word.",
+            "sections-1-heading_en": "First",
+            "sections-1-body_en": "One **strong** word.",
             "faqs-TOTAL_FORMS": "1",
             "faqs-0-order": "1",
-            "faqs-0-heading": "Does it hurt?",
-            "faqs-0-body": "A little.",
+            "faqs-0-heading_en": "Does it hurt?",
+            "faqs-0-body_en": "A little.",
         }
     )
     response = client.post(reverse("admin:education_procedure_add"), data)
@@ -181,13 +181,13 @@ def test_reserved_or_repeated_section_link_names_are_refused(client, editor_user
     data = new_procedure_data(
         **{
             "sections-TOTAL_FORMS": "3",
-            "sections-0-heading": "Steps",
-            "sections-0-body": "x",
-            "sections-1-heading": "Risks",
-            "sections-1-body": "x",
-            "sections-2-heading": "Other",
+            "sections-0-heading_en": "Steps",
+            "sections-0-body_en": "x",
+            "sections-1-heading_en": "Risks",
+            "sections-1-body_en": "x",
+            "sections-2-heading_en": "Other",
             "sections-2-anchor": "risks",
-            "sections-2-body": "x",
+            "sections-2-body_en": "x",
         }
     )
     response = client.post(reverse("admin:education_procedure_add"), data)
@@ -205,7 +205,7 @@ def test_an_editor_edits_a_live_page_without_the_status(client, editor_user, pag
     client.force_login(editor_user)
     response = client.get(change_url(page))
     assert response.status_code == 200
-    assert "title" in response.context["adminform"].form.fields
+    assert "title_en" in response.context["adminform"].form.fields
     assert "status" not in response.context["adminform"].form.fields
     assert "Live." in response.content.decode()
 
@@ -213,7 +213,7 @@ def test_an_editor_edits_a_live_page_without_the_status(client, editor_user, pag
 def test_an_editors_change_to_a_live_page_is_a_draft(client, editor_user, page):
     client.force_login(editor_user)
     data = admin_form_data(client.get(change_url(page)))
-    data["title"] = "Changed by an editor"
+    data["title_en"] = "Changed by an editor"
     assert client.post(change_url(page), data).status_code == 302
     assert Page.objects.get(pk=page.pk).title == "Kyphoplasty"
     draft = PageDraft.objects.get(page=page)

@@ -42,7 +42,7 @@ def reviewers(reviewer_user, editor_user):
 
 def edit_step(client, page, body=NEW_STEP, **extra):
     data = admin_form_data(client.get(url("change", page)))
-    data["steps-0-body"] = body
+    data["steps-0-body_en"] = body
     data.update(extra)
     response = client.post(url("change", page), data)
     assert response.status_code == 302, response.context and response.context.get(
@@ -74,7 +74,7 @@ def test_a_second_draft_edit_adds_to_the_first(client, editor_user, page):
     client.force_login(editor_user)
     edit_step(client, page)
     data = admin_form_data(client.get(url("change", page)))
-    data["title"] = "Kyphoplasty, new"
+    data["title_en"] = "Kyphoplasty, new"
     assert client.post(url("change", page), data).status_code == 302
     content = PageDraft.objects.get(page=page).content
     step = next(p for p in content["parts"] if p["fields"]["type"] == "step")
@@ -89,8 +89,8 @@ def test_a_new_part_in_a_draft_is_published_with_it(client, editor_user, page):
         {
             "faqs-TOTAL_FORMS": "2",
             "faqs-1-order": "20",
-            "faqs-1-heading": "Can I drive home?",
-            "faqs-1-body": "No. Someone should drive you.",
+            "faqs-1-heading_en": "Can I drive home?",
+            "faqs-1-body_en": "No. Someone should drive you.",
         }
     )
     assert client.post(url("change", page), data).status_code == 302

@@ -47,7 +47,7 @@ def test_parts_are_folded_under_their_titles(client, editor_user, page):
 def test_a_part_with_an_error_is_open(client, editor_user, draft_page):
     client.force_login(editor_user)
     data = admin_form_data(client.get(change_url(draft_page)))
-    data["steps-1-heading"] = ""
+    data["steps-1-heading_en"] = ""
     response = client.post(change_url(draft_page), data)
     assert response.status_code == 200
     html = response.content.decode()
@@ -89,8 +89,8 @@ def test_a_new_part_without_an_order_goes_last(client, editor_user, draft_page):
         {
             "steps-TOTAL_FORMS": "4",
             "steps-3-order": "0",
-            "steps-3-heading": "Fourth",
-            "steps-3-body": "Then you rest.",
+            "steps-3-heading_en": "Fourth",
+            "steps-3-body_en": "Then you rest.",
         }
     )
     assert client.post(change_url(draft_page), data).status_code == 302

@@ -70,7 +70,7 @@ def editing(client, reviewer_user, page):
 
 
 def test_every_admin_save_keeps_a_revision_with_the_parts(client, editing):
-    save_in_admin(client, editing, title="Kyphoplasty, changed")
+    save_in_admin(client, editing, title_en="Kyphoplasty, changed")
     assert versions_of(editing).count() == 2
     revision = versions_of(editing).first().revision
     types = {v.content_type.model for v in revision.version_set.all()}
@@ -79,7 +79,7 @@ def test_every_admin_save_keeps_a_revision_with_the_parts(client, editing):
 
 
 def test_history_lists_who_changed_what(client, editing):
-    save_in_admin(client, editing, title="Kyphoplasty, changed")
+    save_in_admin(client, editing, title_en="Kyphoplasty, changed")
     html = client.get(history_url(editing)).content.decode()
     assert "Published. Changed title." in html
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d</time>", html)
@@ -91,7 +91,7 @@ def test_reverting_restores_sections_steps_and_questions(client, editing):
         client,
         editing,
         **{
-            "sections-0-body": "Rewritten text.",
+            "sections-0-body_en": "Rewritten text.",
             "steps-0-DELETE": "on",
             "faqs-0-DELETE": "on",
         },
@@ -117,8 +117,8 @@ def test_reverting_deletes_parts_added_since(client, editing):
         **{
             "faqs-TOTAL_FORMS": "2",
             "faqs-1-order": "20",
-            "faqs-1-heading": "New question?",
-            "faqs-1-body": "New answer.",
+            "faqs-1-heading_en": "New question?",
+            "faqs-1-body_en": "New answer.",
         },
     )
     restore(client, editing, first)
@@ -127,7 +127,7 @@ def test_reverting_deletes_parts_added_since(client, editing):
 
 def test_viewing_an_old_version_changes_nothing(client, editing):
     first = versions_of(editing).get()
-    save_in_admin(client, editing, title="Newer title")
+    save_in_admin(client, editing, title_en="Newer title")
     response = client.get(revision_url(editing, first))
     assert response.status_code == 200
     assert Page.objects.get(pk=editing.pk).title == "Newer title"
@@ -144,7 +144,7 @@ def test_reverting_to_an_old_slug_keeps_the_current_address_working(client, edit
 
 def test_an_editor_restores_a_live_page_only_as_its_draft(client, editor_user, editing):
     first = versions_of(editing).get()
-    save_in_admin(client, editing, title="Reviewed title")
+    save_in_admin(client, editing, title_en="Reviewed title")
     data = admin_form_data(client.get(revision_url(editing, first)))
     client.force_login(editor_user)
     assert client.post(revision_url(editing, first), data).status_code == 302
@@ -171,7 +171,7 @@ def test_an_editor_reverts_a_draft_to_an_earlier_draft(client, editor_user, db):
     client.force_login(editor_user)
     save_in_admin(client, draft)
     first = versions_of(draft).get()
-    save_in_admin(client, draft, title="Second draft")
+    save_in_admin(client, draft, title_en="Second draft")
     data = admin_form_data(client.get(revision_url(draft, first)))
     assert client.post(revision_url(draft, first), data).status_code == 302
     assert Page.objects.get(pk=draft.pk).title == "First draft"
@@ -247,7 +247,7 @@ def test_restoring_one_page_leaves_a_page_changed_in_the_same_action(
     bulk_action(client, "publish_pages", one)
     drafted = versions_of(two).get()
     client.force_login(editor_user)
-    save_in_admin(client, two, title="Two, rewritten")
+    save_in_admin(client, two, title_en="Two, rewritten")
     data = admin_form_data(client.get(revision_url(two, drafted)))
     assert client.post(revision_url(two, drafted), data).status_code == 302
     assert Page.objects.get(pk=one.pk).is_published

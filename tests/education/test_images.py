@@ -59,10 +59,10 @@ def upload_step_picture(client, page, name: str, content: bytes, alt="A balloon"
         {
             "steps-TOTAL_FORMS": str(int(data["steps-TOTAL_FORMS"]) + 1),
             "steps-1-order": "20",
-            "steps-1-heading": "Filling the balloon",
-            "steps-1-body": "The balloon is filled.",
+            "steps-1-heading_en": "Filling the balloon",
+            "steps-1-body_en": "The balloon is filled.",
             "steps-1-illustration": SimpleUploadedFile(name, content),
-            "steps-1-alt": alt,
+            "steps-1-alt_en": alt,
         }
     )
     return client.post(url, data)
