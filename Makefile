@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 .PHONY: help venv messages run migrate demo test test-fast lint format audit bench bench-frontdesk stack stack-test clean
 
 help:
-	@echo "make run    - install, migrate, load the demo clinic, serve http://127.0.0.1:8000/"
+	@echo "make run    - install, migrate, load the demo clinic, serve http://localhost:8000/"
 	@echo "make test   - run the whole test suite"
 	@echo "make lint   - ruff lint and format check, migrations check"
 	@echo "make audit  - Lighthouse scores of every public page"
@@ -39,7 +39,7 @@ demo: migrate
 
 run: demo
 	@echo
-	@echo "Sign in to the admin at http://127.0.0.1:8000/admin/"
+	@echo "Sign in to the admin at http://localhost:8000/admin/"
 	@echo "Demo accounts (admin, frontdesk, editor, reviewer) and their passwords:"
 	@cat .demo-accounts.txt 2>/dev/null | sed 's/^/  /' || true
 	@echo "Forgot one? $(MANAGE) changepassword USERNAME"
