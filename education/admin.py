@@ -187,6 +187,27 @@ def language_label(db_field, label=None):
     return f"{label} ({LANGUAGE_NAMES.get(language, language)})"
 
 
+# Each state of a page's Spanish version: in the list's column, and in the form.
+SPANISH_STATES = {
+    "none": (_("None"), _("No Spanish version: patients see the English page.")),
+    "incomplete": (
+        _("Incomplete"),
+        _("Spanish incomplete: patients see the English page until it is complete."),
+    ),
+    "out_of_date": (
+        _("Out of date"),
+        _("Spanish out of date: the English text changed after the Spanish did."),
+    ),
+    "up_to_date": (_("Up to date"), _("Spanish up to date.")),
+}
+
+
+def _spanish_state(page) -> str:
+    if not page.spanish_complete:
+        return "incomplete" if page.title_es else "none"
+    return "out_of_date" if page.spanish_out_of_date else "up_to_date"
+
+
 class SpanishFilter(admin.SimpleListFilter):
     title = _("Spanish version")
     parameter_name = "spanish"
@@ -283,6 +304,7 @@ class PageAdmin(EditorForm, TranslationAdmin, PageHistoryAdmin):
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = (
         "preview_link",
+        "spanish_state",
         "reading_grade_report",
         "spanish_report",
         "published_at",
@@ -299,6 +321,7 @@ class PageAdmin(EditorForm, TranslationAdmin, PageHistoryAdmin):
                     "summary",
                     "alternative_terms",
                     "status",
+                    "spanish_state",
                     "preview_link",
                     "related",
                 )
@@ -472,13 +495,13 @@ class PageAdmin(EditorForm, TranslationAdmin, PageHistoryAdmin):
 
     @admin.display(description=_("Spanish"), ordering="spanish_complete")
     def spanish_column(self, page):
-        if not page.spanish_complete:
-            if page.title_es:
-                return _("Spanish incomplete")
-            return _("No Spanish version")
-        if page.spanish_out_of_date:
-            return _("Spanish out of date")
-        return _("Spanish up to date")
+        return SPANISH_STATES[_spanish_state(page)][0]
+
+    @admin.display(description=_("Spanish version"))
+    def spanish_state(self, page):
+        if not page.pk:
+            return "—"
+        return SPANISH_STATES[_spanish_state(page)][1]
 
     @admin.display(description=_("Spanish version"))
     def spanish_report(self, page):
@@ -487,7 +510,7 @@ class PageAdmin(EditorForm, TranslationAdmin, PageHistoryAdmin):
             "admin/education/_spanish.html",
             {
                 "page": page,
-                "state": self.spanish_column(page) if page.pk else "—",
+                "state": self.spanish_state(page),
                 "grade": grade_label(page.reading_grade_es, "es") if page.pk else "—",
                 "grades": grades,
                 "scale": SCALES["es"],

@@ -21,6 +21,9 @@ class Scale:
     name: str
     target: float
     lower_is_easier: bool  # a grade (English) goes down as text gets easier
+    # Sentences shorter than this are not named as hard: Fernández-Huerta marks a
+    # list item of one long word ("Medicinas.") as very hard.
+    shortest_named: int = 1
 
     def misses(self, score) -> bool:
         if self.lower_is_easier:
@@ -47,7 +50,11 @@ class Scale:
 SCALES = {
     "en": Scale("en", gettext_lazy("Flesch-Kincaid grade"), 8, lower_is_easier=True),
     "es": Scale(
-        "es", gettext_lazy("Fernández-Huerta readability"), 70, lower_is_easier=False
+        "es",
+        gettext_lazy("Fernández-Huerta readability"),
+        70,
+        lower_is_easier=False,
+        shortest_named=5,
     ),
 }
 # Plain-language target shown to editors for English: grade 8 or below.

@@ -181,6 +181,7 @@ def sentences(text: str) -> list[str]:
 def hard_sentences(text: str, *, scale) -> list[tuple[str, float]]:
     """The sentences of plain ``text`` that miss the target of ``scale`` (a
     ``readability.Scale``), hardest first, each with its own score."""
-    graded = [(s, reading_grade(s, scale.language)) for s in sentences(text)]
+    named = [s for s in sentences(text) if len(s.split()) >= scale.shortest_named]
+    graded = [(s, reading_grade(s, scale.language)) for s in named]
     hard = [(s, g) for s, g in graded if g is not None and scale.misses(g)]
     return sorted(hard, key=lambda item: scale.hardest_first(item[1]))

@@ -15,7 +15,7 @@ from reversion.models import Version
 from education import services
 from education.models import Page, PageDraft, PagePart, Procedure
 from education.readability import SCALES, section_grades
-from education.text import reading_grade
+from education.text import hard_sentences, reading_grade
 
 from .conftest import admin_form_data
 
@@ -152,22 +152,23 @@ def test_the_list_and_the_form_say_whether_spanish_exists_and_is_current(
 ):
     client.force_login(editor_user)
     changelist = reverse("admin:education_procedure_changelist")
-    assert "No Spanish version" in client.get(changelist).content.decode()
+
+    def column():
+        html = client.get(changelist).content.decode()
+        return re.search(r'<td class="field-spanish_column">([^<]*)</td>', html)[1]
+
+    assert column() == "None"
+    Page.objects.filter(pk=page.pk).update(title_es="Cifoplastia")
+    assert column() == "Incomplete"
     translate(page)
-    assert "Spanish up to date" in client.get(changelist).content.decode()
+    assert column() == "Up to date"
     Page.objects.filter(pk=page.pk).update(
         english_changed_at=timezone.now() + timezone.timedelta(minutes=1)
     )
-    html = client.get(changelist).content.decode()
-    assert "Spanish out of date" in html
-    assert (
-        client.get(changelist, {"spanish": "up_to_date"}).context["cl"].result_count
-        == 0
-    )
-    assert (
-        client.get(changelist, {"spanish": "out_of_date"}).context["cl"].result_count
-        == 1
-    )
+    assert column() == "Out of date"
+    for state, count in (("up_to_date", 0), ("out_of_date", 1), ("none", 0)):
+        response = client.get(changelist, {"spanish": state})
+        assert response.context["cl"].result_count == count, state
     form = client.get(change_url(page)).content.decode()
     assert "Spanish out of date" in form
     assert "Title (Spanish)" in form
@@ -245,3 +246,12 @@ def test_the_demo_pages_load_with_their_spanish_text():
         assert page.spanish_complete, page.slug
         assert page.reading_grade_es >= SCALES["es"].target, page.slug
         assert page.english_changed_at == page.spanish_changed_at
+
+
+def test_a_one_word_list_item_is_not_named_as_a_hard_spanish_sentence():
+    hard = (
+        "La consideración multidisciplinaria de la intervención percutánea "
+        "necesariamente comprende evaluaciones radiológicas exhaustivas."
+    )
+    named = hard_sentences(f"Medicinas.\nEjercicio.\n{hard}", scale=SCALES["es"])
+    assert [sentence for sentence, _score in named] == [hard]
