@@ -327,6 +327,7 @@ class PageHistoryAdmin(VersionAdmin):
         page_changes, parts = revisions.compare(old, new)
         objects = revisions.objects_for(page, new)
         grades = section_grades(objects.page, objects.parts)
+        spanish = section_grades(objects.page, objects.parts, "es")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -340,6 +341,11 @@ class PageHistoryAdmin(VersionAdmin):
             "grades": grades,
             "grade": grade_label(page_grade(grades)),
             "scale": SCALES["en"],
+            "spanish": {
+                "grade": grade_label(page_grade(spanish), "es"),
+                "grades": spanish,
+                "scale": SCALES["es"],
+            },
             "preview_url": page.get_absolute_url() + "?draft=1",
             "compare_url": self._url("compare", page.pk),
             "change_url": self._url("change", page.pk),

@@ -255,3 +255,22 @@ def test_a_one_word_list_item_is_not_named_as_a_hard_spanish_sentence():
     )
     named = hard_sentences(f"Medicinas.\nEjercicio.\n{hard}", scale=SCALES["es"])
     assert [sentence for sentence, _score in named] == [hard]
+
+
+def test_the_review_screen_shows_the_spanish_scores_of_the_changes(
+    client, reviewer_user, page
+):
+    translate(page)
+    client.force_login(reviewer_user)
+    data = admin_form_data(client.get(change_url(page)))
+    data["sections-0-body_es"] = "Es un tratamiento corto. El hueso queda firme."
+    assert client.post(change_url(page), data).status_code == 302
+    review = reverse("admin:education_procedure_review", args=[page.pk])
+    html = client.get(review).content.decode()
+    spanish = html.split('id="review-spanish"')[1]
+    assert "Fernández-Huerta readability by section" in spanish
+    row = spanish.split("“¿Qué es?”")[1].split("</tr>")[0]
+    score = reading_grade(
+        "¿Qué es?.\nEs un tratamiento corto. El hueso queda firme.", "es"
+    )
+    assert str(score) in row
