@@ -40,7 +40,8 @@ class Outline(HTMLParser):
             self.scripts.append(attrs)
         for name in ("src", "href"):
             if tag in {"img", "script", "link", "iframe", "source"} and name in attrs:
-                if tag == "link" and attrs.get("rel") == "canonical":
+                # The page's own addresses (canonical, each language's): not loaded.
+                if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
                     continue
                 self.resources.append(attrs[name])
 
