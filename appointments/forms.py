@@ -20,6 +20,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +43,8 @@ HONEYPOT_FIELD = "website"
 TIMING_FIELD = "started"
 DATE_FORMATS = ["%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m %d %Y", "%Y-%m-%d"]
 MAX = AppointmentRequest.MESSAGE_MAX_LENGTH
+# A number as the page's language writes it ("1,000", "1.000"), when it is shown.
+grouped = lazy(lambda number: number_format(number, force_grouping=True), str)
 FOR_SOMEONE_ELSE = _("Only if you are filling this in for someone else:")
 YOUR_CONTACT = _(
     "If you are filling this in for someone else, give your own phone and email: "
@@ -253,7 +257,7 @@ class AppointmentRequestForm(forms.ModelForm):
             "interpreter_needed": _(
                 "Tick this if the patient, or you, would like an interpreter."
             ),
-            "message": format_lazy(_("Up to {max} characters."), max=MAX),
+            "message": format_lazy(_("Up to {max} characters."), max=grouped(MAX)),
             "warning_symptoms": _(
                 "If any of these is true, please call 911 or go to the nearest "
                 "emergency room now. You can still send this form."

@@ -36,6 +36,7 @@ def test_the_spanish_form_asks_in_spanish(client, place):
         "Nuestro formulario de citas no es para emergencias.",
         "llame al 911",
         "Enviar mi solicitud",
+        "Hasta 1\xa0000 caracteres.",  # the number written the Spanish way
     ):
         assert words in text, words
 
