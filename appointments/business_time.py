@@ -54,8 +54,9 @@ def business_times_until(moments: list[datetime], end: datetime) -> list[timedel
     days from the earliest to ``end``, then a lookup each."""
     if not moments:
         return []
-    local = [timezone.localtime(moment) for moment in moments]
-    end = timezone.localtime(end)
+    zone = timezone.get_current_timezone()  # once, not once per moment
+    local = [moment.astimezone(zone) for moment in moments]
+    end = end.astimezone(zone)
     day, elapsed, days = min(m.date() for m in local), timedelta(), {}
     while day <= end.date():
         business = is_business_day(day)
