@@ -75,7 +75,6 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         "reference",
         "waited",
         "patient",
-        "language_summary",
         "location",
         "topic_display",
         "priority_display",
@@ -373,6 +372,11 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
                         "relationship": obj.requester_relationship,
                     },
                 )
+            )
+        if obj.preferred_language != obj.CallLanguage.ENGLISH or obj.interpreter_needed:
+            # Only when it changes the call: "Spanish + interpreter".
+            markers.append(
+                format_html('<span class="marker">{}</span>', obj.language_summary())
             )
         if getattr(obj, "has_twin", False):
             markers.append(

@@ -351,13 +351,11 @@ class AppointmentRequest(models.Model):
         return f"{self.first_name} {self.last_name}"
 
     def language_summary(self) -> str:
-        """The queue's language column: "Spanish + interpreter", "English"."""
+        """For the queue: "Spanish + interpreter", "English"."""
         language = str(self.get_preferred_language_display())
         if self.interpreter_needed:
             return str(_("%(language)s + interpreter") % {"language": language})
         return language
-
-    language_summary.short_description = _("language")
 
     @property
     def is_urgent(self) -> bool:
