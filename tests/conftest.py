@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import translation
 
 from clinic import pagecache, roles
 from clinic.models import ClinicSettings, Location
@@ -17,6 +18,16 @@ def _clear_cache():
     yield
     cache.clear()
     pagecache.worker.forget()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # A request to a Spanish address leaves Spanish active in the thread, and a page
+    # made with ``title=...`` would then get it as its Spanish title: each test
+    # starts in English, as a request to an English address does.
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 def make_staff(django_user_model, username: str, *group_names: str, **extra):

@@ -21,6 +21,14 @@ def test_pages_over_https_carry_hsts(visitor):
     assert "includeSubDomains" in hsts
 
 
+def test_the_spanish_pages_are_in_spanish_after_the_release_step(visitor):
+    # The catalogue is compiled (deploy/release does it on a server): /es/ is Spanish.
+    response = visitor().get("/es/")
+    assert response.status == 200
+    assert '<html lang="es"' in response.text
+    assert "Pedir una cita" in response.text
+
+
 def test_session_and_csrf_cookies_are_secure(stack, visitor):
     browser = visitor()
     landing = browser.sign_in(stack.accounts["editor"])

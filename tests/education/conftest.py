@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 
 from education import services
@@ -24,16 +24,6 @@ PART_MODELS = {
     "faq": Faq,
     "timeline": TimelineEntry,
 }
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # A request to a Spanish address leaves Spanish active in the thread, and a page
-    # made with ``title=...`` would then get it as its Spanish title: each test
-    # starts in English, as a request to an English address does.
-    translation.activate("en")
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
