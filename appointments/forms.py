@@ -278,7 +278,18 @@ class AppointmentRequestForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "referring_physician": forms.TextInput(attrs={"autocomplete": "off"}),
             "insurance_carrier": forms.TextInput(attrs={"autocomplete": "off"}),
-            "message": forms.Textarea(attrs={"rows": 5, "data-max-length": MAX}),
+            "message": forms.Textarea(
+                attrs={
+                    "rows": 5,
+                    "data-max-length": MAX,
+                    # The counter's words (static/js/appointments.js puts the number
+                    # in place of N), in the page's language.
+                    "data-count-left": _("N characters left"),
+                    "data-count-over": _(
+                        "N characters too many. Please shorten your message."
+                    ),
+                }
+            ),
         }
         error_messages = {
             "first_name": {"required": _("Enter the patient's first name.")},

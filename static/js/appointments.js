@@ -56,10 +56,8 @@
     var timer = null;
     var updateCount = function () {
       var left = max - message.value.length;
-      counter.textContent =
-        left >= 0
-          ? left + " characters left"
-          : -left + " characters too many. Please shorten your message.";
+      var words = left >= 0 ? message.dataset.countLeft : message.dataset.countOver;
+      counter.textContent = words.replace("N", String(Math.abs(left)));
       counter.classList.toggle("char-count--over", left < 0);
     };
     message.addEventListener("input", function () {

@@ -40,6 +40,13 @@ def test_the_spanish_form_asks_in_spanish(client, place):
         assert words in text, words
 
 
+def test_the_message_counter_speaks_the_page_language(client, place):
+    # static/js/appointments.js shows these words, with the number in place of N.
+    html = client.get(FORM_URL).content.decode()
+    assert 'data-count-left="Le quedan N caracteres"' in html
+    assert 'data-count-over="N caracteres de más.' in html
+
+
 def test_the_call_language_starts_as_the_language_of_the_page(client, place):
     for language in ("es", "en"):
         with translation.override(language):
