@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.admin import WebAuthnCredentialAdmin
 from django_otp_webauthn.models import WebAuthnCredential
+from modeltranslation.admin import TranslationAdmin
 from solo.admin import SingletonModelAdmin
 
 from . import two_factor
@@ -18,12 +19,12 @@ admin.site.index_title = _("What would you like to do?")
 
 
 @admin.register(ClinicSettings)
-class ClinicSettingsAdmin(SingletonModelAdmin):
+class ClinicSettingsAdmin(TranslationAdmin, SingletonModelAdmin):
     fields = ("name", "tagline", "main_phone", "after_hours_phone")
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(TranslationAdmin):
     list_display = ("name", "phone", "notification_email", "active", "order")
     list_editable = ("order",)
     list_filter = ("active",)

@@ -21,7 +21,10 @@ LOCATIONS = [
         "name": "Downtown",
         "address": "120 Harbor Street, Suite 300\nPort Example, EX 00001",
         "phone": "555-0101",
-        "opening_hours": "Monday to Friday: 8am to 5pm\nSaturday and Sunday: closed",
+        "opening_hours_en": "Monday to Friday: 8am to 5pm\nSaturday and Sunday: closed",
+        "opening_hours_es": (
+            "Lunes a viernes: 8 a. m. a 5 p. m.\nSábado y domingo: cerrado"
+        ),
         "notification_email": "downtown@harborview.example",
         "order": 1,
     },
@@ -30,7 +33,10 @@ LOCATIONS = [
         "name": "Northside",
         "address": "45 Maple Avenue\nNorth Example, EX 00002",
         "phone": "555-0102",
-        "opening_hours": "Monday to Thursday: 8am to 4:30pm\nFriday: 8am to noon",
+        "opening_hours_en": "Monday to Thursday: 8am to 4:30pm\nFriday: 8am to noon",
+        "opening_hours_es": (
+            "Lunes a jueves: 8 a. m. a 4:30 p. m.\nViernes: 8 a. m. a 12 del mediodía"
+        ),
         "notification_email": "northside@harborview.example",
         "order": 2,
     },
@@ -39,11 +45,19 @@ LOCATIONS = [
         "name": "Lakeshore",
         "address": "9 Lakeshore Drive, Building B\nLake Example, EX 00003",
         "phone": "555-0103",
-        "opening_hours": "Tuesday and Thursday: 9am to 5pm",
+        "opening_hours_en": "Tuesday and Thursday: 9am to 5pm",
+        "opening_hours_es": "Martes y jueves: 9 a. m. a 5 p. m.",
         "notification_email": "lakeshore@harborview.example",
         "order": 3,
     },
 ]
+
+TAGLINE = {
+    "tagline_en": "Care for spine fractures and back pain, close to home.",
+    "tagline_es": (
+        "Atención para fracturas de la columna y dolor de espalda, cerca de usted."
+    ),
+}
 
 # username -> (groups, superuser)
 ACCOUNTS = {
@@ -77,11 +91,13 @@ def load(*, log: Callable[[str], None]) -> tuple[int, list[DemoAccount]]:
     created = 0
     settings_obj, made = ClinicSettings.objects.get_or_create(
         pk=ClinicSettings.singleton_instance_id,
-        defaults={"after_hours_phone": "555-0199"},
+        defaults={"after_hours_phone": "555-0199", **TAGLINE},
     )
     if made:
         created += 1
         log(f"Created clinic settings for {settings_obj.name}.")
+    else:
+        _add_spanish(settings_obj, TAGLINE)
     for fields in LOCATIONS:
         location, made = Location.objects.get_or_create(
             slug=fields["slug"], defaults=fields
@@ -89,6 +105,8 @@ def load(*, log: Callable[[str], None]) -> tuple[int, list[DemoAccount]]:
         if made:
             created += 1
             log(f"Created location {location.name}.")
+        else:
+            _add_spanish(location, fields)
 
     accounts = []
     User = get_user_model()
@@ -113,3 +131,19 @@ def load(*, log: Callable[[str], None]) -> tuple[int, list[DemoAccount]]:
         log(f"Set up the second factor of {username}.")
         accounts.append(DemoAccount(username, password, app_uri, codes))
     return created, accounts
+
+
+def _add_spanish(obj, demo: dict) -> None:
+    """Give a demo object made before the site spoke Spanish its Spanish words, where
+    its English is still the demo's own (an edited one is left alone)."""
+    changed = [
+        name
+        for name in demo
+        if name.endswith("_es")
+        and not getattr(obj, name)
+        and getattr(obj, name[:-3] + "_en") == demo[name[:-3] + "_en"]
+    ]
+    for name in changed:
+        setattr(obj, name, demo[name])
+    if changed:
+        obj.save(update_fields=changed)

@@ -35,7 +35,7 @@ class ClinicSettings(SingletonModel):
         _("tagline"),
         max_length=200,
         blank=True,
-        default="Care for spine fractures and back pain, close to home.",
+        help_text=_("A line under the clinic's name on the home page."),
     )
 
     class Meta:

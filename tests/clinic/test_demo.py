@@ -103,3 +103,28 @@ def test_running_the_loader_again_keeps_each_second_factor(tmp_path):
     keys = set(TOTPDevice.objects.values_list("key", flat=True))
     run(tmp_path)
     assert set(TOTPDevice.objects.values_list("key", flat=True)) == keys
+
+
+def test_the_demo_clinic_speaks_spanish_at_its_spanish_addresses(tmp_path, client):
+    run(tmp_path)
+    home = client.get("/es/").content.decode()
+    assert "cerca de usted" in home
+    assert "close to home" not in home
+    places = client.get("/es/locations/").content.decode()
+    assert "Lunes a viernes" in places
+    assert "Monday to Friday" not in places
+    assert "Monday to Friday" in client.get("/locations/").content.decode()
+
+
+def test_the_loader_adds_spanish_to_an_older_demo_but_not_over_an_edit(tmp_path):
+    run(tmp_path)
+    ClinicSettings.objects.update(tagline_es=None)
+    Location.objects.filter(slug="harborview-downtown").update(opening_hours_es=None)
+    Location.objects.filter(slug="harborview-northside").update(
+        opening_hours_en="Mondays only", opening_hours_es=None
+    )
+    run(tmp_path)
+    assert ClinicSettings.get_solo().tagline_es.startswith("Atención")
+    downtown = Location.objects.get(slug="harborview-downtown")
+    assert downtown.opening_hours_es.startswith("Lunes a viernes")
+    assert Location.objects.get(slug="harborview-northside").opening_hours_es is None
