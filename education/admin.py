@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -25,7 +26,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from . import revisions, services
-from .forms import PartFormSet, SectionFormSet, StepForm
+from .forms import BoxText, PartFormSet, SectionFormSet, StepForm
 from .history import PageHistoryAdmin
 from .models import (
     Condition,
@@ -58,6 +59,7 @@ class EditorForm(SortableAdminBase):
     reorderable (``PartsInOrder``), wide boxes for the summary."""
 
     change_list_template = "admin/education/page_change_list.html"
+    formfield_overrides = {models.TextField: {"form_class": BoxText}}
 
     def get_fieldsets(self, request, obj=None):
         return [
@@ -240,6 +242,7 @@ class PartInline(PartsInOrder, TranslationStackedInline):
     page, changes go to its draft."""
 
     extra = 1  # one empty form, so parts can be added without JavaScript
+    formfield_overrides = {models.TextField: {"form_class": BoxText}}
     formset = PartFormSet
     labels: dict[str, str] = {}
     textarea_rows = 6

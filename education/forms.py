@@ -19,6 +19,14 @@ MAX_PICTURE_SIDE = 6000
 MAX_PICTURE_MEGAPIXELS = 24
 
 
+class BoxText(forms.CharField):
+    """A text box's words with the line breaks browsers send (``\r\n``) read as the
+    text is stored (``\n``), so a box nobody touched never counts as changed."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search our patient guides"),

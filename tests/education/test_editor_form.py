@@ -124,3 +124,19 @@ def test_scripts_are_files_the_csp_allows(client, editor_user, page):
     scripts = re.findall(r"<script\b[^>]*>", html)
     inline = [tag for tag in scripts if "src=" not in tag and "json" not in tag]
     assert inline == []
+
+
+def test_a_browsers_line_breaks_are_no_change(client, editor_user, page):
+    # Browsers send a box's line breaks as \r\n; the text is stored with \n.
+    make_part(page, "section", heading="Risks", body="One.\n\nTwo.", order=30)
+    client.force_login(editor_user)
+    data = admin_form_data(client.get(change_url(page)))
+    for key, value in data.items():
+        if isinstance(value, str) and "\n" in value:
+            data[key] = value.replace("\n", "\r\n")
+    data["summary_en"] = data["summary_en"] + "\r\nA new line."
+    assert client.post(change_url(page), data).status_code == 302
+    changes = PageDraft.objects.get(page=page).changes
+    assert "summary" in changes
+    assert "Risks" not in changes  # untouched, though its breaks came as \r\n
+    assert "\r" not in str(PageDraft.objects.get(page=page).content)
