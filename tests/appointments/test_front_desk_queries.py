@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib import admin
+from django.db import connection, transaction
 from django.urls import reverse
 
 from appointments.admin import AppointmentRequestAdmin
@@ -190,3 +191,31 @@ def test_a_report_without_waits_has_no_percentiles(place):
     assert report.total == 1
     assert report.median_hours is None and report.p90_hours is None
     assert report.within_target_share is None
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search indexes are PostgreSQL's"
+)
+@pytest.mark.parametrize(
+    ("term", "index"),
+    [
+        ("smit", "appointments_search_trgm"),
+        ("HV-2026-ABCDE", "appointments_reference_upper_idx"),
+    ],
+)
+def test_the_front_desk_search_can_use_its_indexes(rf, frontdesk_user, term, index):
+    # Each part of the search (names and email by any part, the reference and the
+    # phone exactly) must match an index, or PostgreSQL reads every request.
+    model_admin = AppointmentRequestAdmin(AppointmentRequest, admin.site)
+    request = rf.get("/")
+    request.user = frontdesk_user
+    found, _ = model_admin.get_search_results(
+        request, AppointmentRequest.objects.all(), term
+    )
+    sql, params = found.order_by().query.sql_with_params()  # the WHERE alone
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert index in plan
+    assert "Seq Scan" not in plan
