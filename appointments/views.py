@@ -14,7 +14,7 @@ from clinic.context_processors import site_context
 from clinic.net import client_ip
 from education.models import Page
 
-from . import services
+from . import formcache, services
 from .audit import without_client_address
 from .forms import AppointmentRequestForm
 from .ratelimit import allow_submission
@@ -45,6 +45,18 @@ class AppointmentRequestCreateView(FormView):
             if page is not None:
                 initial["topic"] = str(page.pk)
         return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        if not form.is_bound and "topic" not in self.request.GET:
+            # A blank form with the default initial values: its fields are drawn
+            # once per language and content version (see formcache).
+            kwargs = self.get_form_kwargs()
+            context["form_fields"] = formcache.blank_form_fields(
+                form, locations=kwargs["locations"]
+            )
+        return context
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
