@@ -151,7 +151,7 @@ def noindex_only(report: dict) -> bool:
 
 
 def print_table(rows: list[tuple[str, str, dict, bool]]) -> None:
-    header = f"{'page':<18} {'path':<42} " + " ".join(f"{c:>14}" for c in CATEGORIES)
+    header = f"{'page':<22} {'path':<42} " + " ".join(f"{c:>14}" for c in CATEGORIES)
     print(header)
     print("-" * len(header))
     for name, path, page_scores, noindex in rows:
@@ -160,7 +160,7 @@ def print_table(rows: list[tuple[str, str, dict, bool]]) -> None:
         ]
         if noindex:
             cells[CATEGORIES.index("seo")] += "*"
-        print(f"{name:<18} {path:<42} " + " ".join(f"{c:>14}" for c in cells))
+        print(f"{name:<22} {path:<42} " + " ".join(f"{c:>14}" for c in cells))
     if any(noindex for *_, noindex in rows):
         print(
             "* noindex on purpose (tests/e2e/pages.py): is-crawlable fails by design "
@@ -184,6 +184,13 @@ def main(argv: list[str] | None = None) -> int:
         help="audit only this page of tests/e2e/pages.py (repeatable)",
     )
     parser.add_argument(
+        "--language",
+        action="append",
+        dest="languages",
+        choices=("en", "es"),
+        help="audit the pages in this language only (repeatable; default both)",
+    )
+    parser.add_argument(
         "--save",
         type=Path,
         metavar="DIR",
@@ -205,28 +212,34 @@ def main(argv: list[str] | None = None) -> int:
         import django
 
         django.setup()
+        from django.utils import translation
+
         from tests.e2e.pages import PUBLIC_PAGES
 
         pages = [p for p in PUBLIC_PAGES if not args.pages or p.name in args.pages]
         if not pages:
             parser.error(f"no page named {args.pages}")
         rows, failures, security = [], {}, {}
-        for page in pages:
-            report = lighthouse(site.url + page.path)
-            if args.save:
-                args.save.mkdir(parents=True, exist_ok=True)
-                (args.save / f"{page.name}.json").write_text(json.dumps(report))
-            page_scores = scores(report)
-            noindex = not page.indexed and noindex_only(report)
-            rows.append((page.name, page.path, page_scores, noindex))
-            print(
-                f"  {page.name}: "
-                + ", ".join(f"{c} {page_scores[c]}" for c in CATEGORIES),
-                flush=True,
-            )
-            for category in below_target(page, report, args.min_performance):
-                failures[(page.name, category)] = lost_points(report, category)
-            security[page.name] = security_findings(report)
+        for language in args.languages or ("en", "es"):
+            for page in pages:
+                with translation.override(language):
+                    path = page.path  # Spanish pages live under /es/
+                name = page.name if language == "en" else f"{page.name}-{language}"
+                report = lighthouse(site.url + path)
+                if args.save:
+                    args.save.mkdir(parents=True, exist_ok=True)
+                    (args.save / f"{name}.json").write_text(json.dumps(report))
+                page_scores = scores(report)
+                noindex = not page.indexed and noindex_only(report)
+                rows.append((name, path, page_scores, noindex))
+                print(
+                    f"  {name}: "
+                    + ", ".join(f"{c} {page_scores[c]}" for c in CATEGORIES),
+                    flush=True,
+                )
+                for category in below_target(page, report, args.min_performance):
+                    failures[(name, category)] = lost_points(report, category)
+                security[name] = security_findings(report)
 
     print()
     print_table(rows)
