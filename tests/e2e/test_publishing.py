@@ -26,7 +26,7 @@ def test_edited_draft_is_previewed_then_published_and_patients_see_it(
 
     sign_in(page, "editor", demo["editor"])
     page.goto(reverse("admin:education_procedure_change", args=[draft.pk]))
-    page.get_by_label("Summary").fill(NEW_SUMMARY)
+    page.get_by_label("Summary (English)").fill(NEW_SUMMARY)
     page.get_by_role("button", name="Save and continue editing").first.click()
     expect(page.locator(".messagelist")).to_contain_text("changed successfully")
     page.get_by_role("link", name="Preview this draft").click()
