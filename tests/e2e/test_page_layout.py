@@ -9,6 +9,7 @@ reviewer to open after a run.
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from tests.e2e.pages import PUBLIC_PAGES
@@ -41,21 +42,34 @@ def viewport(request):
     return {"width": request.param, "height": 800}
 
 
-def test_no_public_page_is_wider_than_the_screen(page, demo, viewport):
+def path_in(public_page, language: str) -> str:
+    with translation.override(language):
+        return public_page.path  # the Spanish pages are under /es/
+
+
+LANGUAGES = pytest.mark.parametrize("language", ["en", "es"])
+
+
+@LANGUAGES
+def test_no_public_page_is_wider_than_the_screen(page, demo, viewport, language):
     too_wide = {}
     for public_page in PUBLIC_PAGES:
-        response = page.goto(public_page.path)
+        response = page.goto(path_in(public_page, language))
         assert response.status == 200, public_page.path
-        screenshot(page, public_page.name, viewport["width"])
+        name = public_page.name if language == "en" else f"{public_page.name}-es"
+        screenshot(page, name, viewport["width"])
         if document_width(page) > viewport["width"]:
-            too_wide[public_page.name] = document_width(page)
+            too_wide[name] = document_width(page)
     assert too_wide == {}, f"wider than {viewport['width']} px: {too_wide}"
 
 
+@LANGUAGES
 @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
-def test_the_phone_header_takes_at_most_a_quarter_of_the_first_screen(page, demo):
+def test_the_phone_header_takes_at_most_a_quarter_of_the_first_screen(
+    page, demo, language
+):
     for public_page in PUBLIC_PAGES:
-        page.goto(public_page.path)
+        page.goto(path_in(public_page, language))
         header = page.locator(".site-header").bounding_box()
         share = header["height"] / PHONE["height"]
         assert share <= MAX_PHONE_HEADER_SHARE, (public_page.name, header["height"])

@@ -153,12 +153,8 @@ def test_the_spanish_form_reads_top_to_bottom(state, page, demo, viewport):
     assert not faint, faint
 
 
-@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}], ids=["phone"])
-def test_the_spanish_phone_header_takes_at_most_a_quarter_of_the_screen(page, demo):
-    for public_page in PUBLIC_PAGES:
-        page.goto(spanish_path(public_page))
-        header = page.locator(".site-header").bounding_box()
-        assert header["height"] <= 844 / 4, (public_page.name, header["height"])
+# The layout of every Spanish public page at four widths, and its phone header, are
+# checked with the English ones in test_page_layout.py.
 
 
 # --- axe --------------------------------------------------------------------------
