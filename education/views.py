@@ -109,7 +109,9 @@ class PageDetailView(DetailView):
             self.object = Page.objects.with_parts().get(pk=live.pk)
             context = self.get_context_data(object=self.object)
             context.update(is_preview=True, is_pending_changes=True)
-            context["grades"] = section_grades(self.object, self.object.parts.all())
+            context["grades"] = section_grades(
+                self.object, self.object.parts.all(), get_language()
+            )
             response = self.render_to_response(context)
             response.render()
         add_never_cache_headers(response)

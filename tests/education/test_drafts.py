@@ -124,6 +124,18 @@ def test_staff_preview_the_draft_at_the_page_address_with_a_banner(
     assert NEW_STEP not in anonymous and "Draft preview" not in anonymous
 
 
+def test_the_preview_grades_each_section_on_the_scale_of_its_language(
+    client, editor_user, page
+):
+    client.force_login(editor_user)
+    edit_step(client, page)
+    english = client.get(page.get_absolute_url() + "?draft=1").content.decode()
+    assert "Flesch-Kincaid grade (target: grade 8 or below in every section)" in english
+    spanish = client.get("/es" + page.get_absolute_url() + "?draft=1")
+    assert "Fernández-Huerta" in spanish.content.decode()
+    assert "70 or more" in spanish.content.decode()
+
+
 def test_submitting_for_review_emails_the_reviewers(
     client, editor_user, reviewers, page, django_capture_on_commit_callbacks
 ):
