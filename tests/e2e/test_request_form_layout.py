@@ -1,5 +1,6 @@
-"""The request form as a patient sees it, at 320, 390, 768 and 1366 px, in each state
-(empty, errors, a warning sign ticked, filling in for someone else).
+"""The request form as a patient sees it, in English and Spanish, at 320, 390, 768 and
+1366 px, in each state (empty, errors, a warning sign ticked, filling in for someone
+else).
 
 The warning-signs question once shipped squeezed into a column a few words wide
 (Bootstrap's floated legend beside a hidden alert) while axe and every other test
@@ -12,9 +13,11 @@ Screenshots of every state land in .screens/ (git-ignored) for a reviewer.
 from pathlib import Path
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import request_form_path, send_request
+from tests.e2e.helpers import request_form_path
 
 pytestmark = [
     pytest.mark.e2e,
@@ -24,24 +27,39 @@ pytestmark = [
 WIDTHS = (320, 390, 768, 1366)
 
 
-def show_empty(page: Page) -> None:
-    page.goto(request_form_path())
+def say(language: str, text: str) -> str:
+    """``text`` as the form shows it in ``language`` (the catalogue's wording)."""
+    with translation.override(language):
+        return gettext(text)
 
 
-def show_ticked(page: Page) -> None:
-    page.goto(request_form_path())
-    page.get_by_label("Severe pain after a fall or injury").check()
+def open_form(page: Page, language: str) -> None:
+    with translation.override(language):
+        page.goto(request_form_path())
 
 
-def show_errors(page: Page) -> None:
-    page.goto(request_form_path())
-    send_request(page)
-    expect(page.locator("#error-summary")).to_be_visible()
+def show_empty(page: Page, language: str) -> None:
+    open_form(page, language)
 
 
-def show_someone_else(page: Page) -> None:
-    page.goto(request_form_path())
-    page.get_by_label("Someone else, for example a parent or partner").check()
+def show_ticked(page: Page, language: str) -> None:
+    open_form(page, language)
+    page.get_by_label(say(language, "Severe pain after a fall or injury")).check()
+    expect(page.locator("#emergency-alert")).to_be_visible()
+
+
+def show_errors(page: Page, language: str) -> None:
+    open_form(page, language)
+    page.get_by_role("button", name=say(language, "Send my request")).click()
+    expect(page.locator("#error-summary")).to_contain_text(
+        say(language, "There is a problem with your request")
+    )
+
+
+def show_someone_else(page: Page, language: str) -> None:
+    open_form(page, language)
+    someone_else = say(language, "Someone else, for example a parent or partner")
+    page.get_by_label(someone_else).check()
 
 
 STATES = {
@@ -50,6 +68,8 @@ STATES = {
     "errors": show_errors,
     "someone-else": show_someone_else,
 }
+# Spanish runs longer than English, so every state is measured in both.
+LANGUAGES = pytest.mark.parametrize("language", ["en", "es"])
 SCREENS = Path(__file__).resolve().parents[2] / ".screens"
 
 # Every visible text block of the form: questions, labels, hints, messages. A block
@@ -99,9 +119,10 @@ def viewport(request):
     return {"width": request.param, "height": 800}
 
 
+@LANGUAGES
 @pytest.mark.parametrize("state", STATES)
-def test_warning_question_is_as_wide_as_the_form(state, page, demo, viewport):
-    STATES[state](page)
+def test_warning_question_is_as_wide_as_the_form(state, page, demo, viewport, language):
+    STATES[state](page, language)
     form = box(page, "#appointment-form")
     question = box(page, "#div_id_warning_symptoms legend")
     options = [
@@ -134,12 +155,13 @@ def test_ticked_box_stays_put_and_the_911_advice_shows_under_the_boxes(
     expect(advice.get_by_role("link", name="911")).to_have_attribute("href", "tel:911")
 
 
+@LANGUAGES
 @pytest.mark.parametrize("state", STATES)
-def test_form_reads_top_to_bottom_in_every_state(state, page, demo, viewport):
-    STATES[state](page)
+def test_form_reads_top_to_bottom_in_every_state(state, page, demo, viewport, language):
+    STATES[state](page, language)
     SCREENS.mkdir(exist_ok=True)
     page.screenshot(
-        path=str(SCREENS / f"request-form-{state}-{viewport['width']}.png"),
+        path=str(SCREENS / f"request-form-{language}-{state}-{viewport['width']}.png"),
         full_page=True,
     )
     wide = page.evaluate("document.documentElement.scrollWidth")

@@ -1,5 +1,5 @@
 """The Spanish site in a browser: a Spanish-speaking caregiver asks for an appointment
-for a parent; the Spanish form at four widths; axe on every Spanish public page."""
+for a parent; axe on every Spanish public page."""
 
 import pytest
 from django.core import mail
@@ -10,13 +10,7 @@ from appointments.models import AppointmentRequest
 from tests.e2e.a11y import axe_violations, describe_violations
 from tests.e2e.helpers import sign_in
 from tests.e2e.pages import PUBLIC_PAGES
-from tests.e2e.test_request_form_layout import (
-    BORDER_CONTRAST,
-    MEASURE,
-    SCREENS,
-    TEXT_BLOCKS,
-    WIDTHS,
-)
+from tests.e2e.test_request_form_layout import show_errors
 
 pytestmark = [
     pytest.mark.e2e,
@@ -95,66 +89,9 @@ def test_the_header_link_takes_a_reader_to_the_same_page_in_the_other_language(
     assert "/es/" not in page.url
 
 
-# --- The Spanish form at four widths (Spanish runs longer) ---------------------------
-
-
-def show_empty(page: Page) -> None:
-    page.goto(FORM)
-
-
-def show_errors(page: Page) -> None:
-    page.goto(FORM)
-    page.get_by_role("button", name="Enviar mi solicitud").click()
-    expect(page.locator("#error-summary")).to_contain_text("Hay un problema")
-
-
-def show_ticked(page: Page) -> None:
-    page.goto(FORM)
-    page.get_by_label("Dolor fuerte después de una caída o un golpe").check()
-    expect(page.locator("#emergency-alert")).to_contain_text("Llame al 911")
-
-
-def show_someone_else(page: Page) -> None:
-    page.goto(FORM)
-    page.get_by_label(SOMEONE_ELSE).check()
-    expect(page.get_by_label("Su nombre")).to_be_visible()
-
-
-STATES = {
-    "empty": show_empty,
-    "errors": show_errors,
-    "ticked": show_ticked,
-    "someone-else": show_someone_else,
-}
-
-
-@pytest.mark.parametrize(
-    "viewport",
-    [{"width": width, "height": 800} for width in WIDTHS],
-    ids=[f"{width}px" for width in WIDTHS],
-)
-@pytest.mark.parametrize("state", STATES)
-def test_the_spanish_form_reads_top_to_bottom(state, page, demo, viewport):
-    STATES[state](page)
-    SCREENS.mkdir(exist_ok=True)
-    page.screenshot(
-        path=str(SCREENS / f"request-form-es-{state}-{viewport['width']}.png"),
-        full_page=True,
-    )
-    wide = page.evaluate("document.documentElement.scrollWidth")
-    assert wide <= viewport["width"], f"the page scrolls sideways: {wide}px"
-    squeezed = [
-        block
-        for block in page.evaluate(MEASURE, [TEXT_BLOCKS])
-        if block["width"] < block["form"] / 2 and block["lines"] > 2.5
-    ]
-    assert not squeezed, squeezed
-    faint = [c for c in page.evaluate(BORDER_CONTRAST) if c["ratio"] < 3]
-    assert not faint, faint
-
-
-# The layout of every Spanish public page at four widths, and its phone header, are
-# checked with the English ones in test_page_layout.py.
+# The Spanish form at four widths in each state is checked with the English one in
+# test_request_form_layout.py; every Spanish public page's layout and phone header
+# with the English ones in test_page_layout.py.
 
 
 # --- axe --------------------------------------------------------------------------
@@ -167,7 +104,7 @@ def test_spanish_public_pages_have_no_axe_violations(page, demo):
         assert response.status == 200, public_page.name
         if violations := axe_violations(page):
             found[public_page.name] = describe_violations(violations)
-    show_errors(page)
+    show_errors(page, "es")
     if violations := axe_violations(page):
         found["form with errors"] = describe_violations(violations)
     assert found == {}, "\n".join(found.values())
