@@ -19,11 +19,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import trans_real
 
-from appointments.forms import timing_token
+from appointments.botcheck import timing_token
 from appointments.models import AppointmentRequest
 from clinic.models import ClinicSettings, Location
 from education.models import Page
 from tests.conftest import make_location
+from tests.e2e.pages import PUBLIC_PAGES
 from tests.education.conftest import make_page, make_part
 
 pytestmark = pytest.mark.django_db
@@ -35,15 +36,8 @@ TEXT_RUN = re.compile(r"(^|>)(?=[^<])")
 # Read by people: text, and these attributes.
 READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "label")
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-PUBLIC_PAGES = [
-    "clinic:home",
-    "clinic:locations",
-    "clinic:privacy",
-    "education:procedure-list",
-    "education:condition-list",
-    "education:search",
-    "appointments:request-create",
-]
+# The public pages named without arguments; the two detail pages are made here.
+PAGE_NAMES = [p.url_name for p in PUBLIC_PAGES if not p.kwargs and not p.query]
 
 
 class ReadText(HTMLParser):
@@ -225,7 +219,7 @@ def test_an_english_address_is_english_even_for_a_spanish_browser(client, marked
 # --- Every public page in Spanish ------------------------------------------------
 
 
-@pytest.mark.parametrize("name", PUBLIC_PAGES)
+@pytest.mark.parametrize("name", PAGE_NAMES)
 def test_spanish_pages_answer_in_spanish(client, marked_site, name):
     response = client.get(spanish(name))
     html = response.content.decode()
@@ -247,7 +241,7 @@ def alternates(html: str) -> dict[str, str]:
     )
 
 
-@pytest.mark.parametrize("name", PUBLIC_PAGES)
+@pytest.mark.parametrize("name", PAGE_NAMES)
 def test_every_public_page_names_both_languages_and_x_default(
     client, marked_site, name
 ):
@@ -362,7 +356,7 @@ def test_the_check_finds_a_string_left_out_of_gettext():
 
 def spanish_public_pages(client):
     """Every public page and state a patient can reach, rendered in Spanish."""
-    pages = {name: client.get(spanish(name)) for name in PUBLIC_PAGES}
+    pages = {name: client.get(spanish(name)) for name in PAGE_NAMES}
     for name, slug in detail_pages():
         pages[name] = client.get(spanish(name, slug))
     search = spanish("education:search")

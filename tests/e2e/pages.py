@@ -1,4 +1,5 @@
-"""Every public page, in one list: the browser tests, axe and Lighthouse all read it.
+"""Every public page, in one list: the browser tests, axe, Lighthouse, the HTML check,
+the page cache's and the Spanish pages' tests all read it.
 
 A page is named by its URL name (and arguments), never by a literal path, so a moved
 URL moves here too. To cover a new public page, add one line to ``PUBLIC_PAGES``.
@@ -17,13 +18,16 @@ from django.urls import reverse
 class PublicPage:
     """A page anyone can open. ``indexed=False`` marks a page kept out of search
     engines on purpose (``<meta name="robots" content="noindex">``): Lighthouse's
-    is-crawlable audit then fails by design, and the audit says so."""
+    is-crawlable audit then fails by design, and the audit says so.
+    ``cached=False`` marks a page that ``clinic.pagecache`` does not keep whole (it
+    carries a per-visit token, or answers a query)."""
 
     name: str
     url_name: str
     kwargs: tuple[tuple[str, str], ...] = ()
     query: tuple[tuple[str, str], ...] = ()
     indexed: bool = True
+    cached: bool = True
 
     @property
     def path(self) -> str:
@@ -55,8 +59,9 @@ PUBLIC_PAGES: tuple[PublicPage, ...] = (
         "education:search",
         query=(("q", "fracture"),),
         indexed=False,
+        cached=False,
     ),
     PublicPage("locations", "clinic:locations"),
     PublicPage("privacy", "clinic:privacy"),
-    PublicPage("request-form", "appointments:request-create"),
+    PublicPage("request-form", "appointments:request-create", cached=False),
 )
