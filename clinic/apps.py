@@ -11,11 +11,12 @@ class ClinicConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the deploy checks)
         from .models import ClinicSettings, Location
-        from .signals import forget_site_context
+        from .pagecache import content_changed
 
+        # Every public page and the site context (context_processors) show them.
         for model in (ClinicSettings, Location):
-            post_save.connect(forget_site_context, sender=model)
-            post_delete.connect(forget_site_context, sender=model)
+            post_save.connect(content_changed, sender=model)
+            post_delete.connect(content_changed, sender=model)
 
 
 class ClinicAdminConfig(admin_apps.AdminConfig):

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 
-from .models import SITE_CONTEXT_CACHE_KEY, ClinicSettings, Location, tel_href
+from . import pagecache
+from .models import ClinicSettings, Location, tel_href
 
 
 @dataclass(frozen=True)
@@ -24,14 +25,17 @@ class FallbackClinic:
 
 
 def site_context() -> dict:
-    """The clinic and its active locations, cached until an editor saves either."""
-    context = cache.get(SITE_CONTEXT_CACHE_KEY)
+    """The clinic and its active locations, cached per content version: a saved change
+    to either starts a new version once it commits (``ClinicConfig.ready``), so a
+    visit that read the old values before the commit stores them under the old one."""
+    key = f"clinic:site-context:{pagecache.worker.current_version()}"
+    context = cache.get(key)
     if context is None:
         context = {
             "clinic": ClinicSettings.get_solo(),
             "locations": list(Location.objects.active()),
         }
-        cache.set(SITE_CONTEXT_CACHE_KEY, context, timeout=60 * 60)
+        cache.set(key, context, timeout=60 * 60)
     return context
 
 

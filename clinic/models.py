@@ -5,8 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from solo.models import SingletonModel
 
-SITE_CONTEXT_CACHE_KEY = "clinic:site-context"
-
 
 def tel_href(number: str) -> str:
     """A ``tel:`` link for a phone number as people write it: 555-0100 → tel:5550100."""

@@ -6,7 +6,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from clinic import views
-from clinic.models import Location
+from clinic.context_processors import site_context
+from clinic.models import ClinicSettings, Location
 from tests.conftest import make_location
 
 pytestmark = pytest.mark.django_db
@@ -120,4 +121,21 @@ def test_site_context_is_forgotten_only_once_the_change_commits(
     assert "555-0188" not in client.get(reverse("clinic:home")).content.decode()
     for callback in callbacks:
         callback()
+    assert "555-0188" in client.get(reverse("clinic:home")).content.decode()
+
+
+def test_a_visit_that_read_the_clinic_before_a_change_cannot_bring_it_back(
+    client, clinic_settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    before = ClinicSettings.get_solo()
+
+    def read_while_the_change_commits():
+        with django_capture_on_commit_callbacks(execute=True):
+            clinic_settings.main_phone = "555-0188"
+            clinic_settings.save()
+        return before  # what the slow visit read
+
+    monkeypatch.setattr(ClinicSettings, "get_solo", read_while_the_change_commits)
+    site_context()  # stores what it read, after the change committed
+    monkeypatch.undo()
     assert "555-0188" in client.get(reverse("clinic:home")).content.decode()
