@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from appointments.forms import timing_token
+from appointments.botcheck import timing_token
 from appointments.models import AppointmentRequest, new_reference
 from tests.conftest import make_location
 

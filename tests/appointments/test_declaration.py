@@ -11,12 +11,8 @@ from django.contrib import admin
 from appointments.admin import ANSWER_DISPLAY
 from appointments.exports import csv_response
 from appointments.forms import AppointmentRequestForm
-from appointments.models import (
-    NOT_EXPORTED,
-    PATIENT_FIELDS,
-    PATIENT_SECTIONS,
-    AppointmentRequest,
-)
+from appointments.models import AppointmentRequest
+from appointments.questions import NOT_EXPORTED, PATIENT_FIELDS, PATIENT_SECTIONS
 from tests.appointments.factories import make_request
 
 pytestmark = pytest.mark.django_db

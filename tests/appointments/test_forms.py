@@ -9,12 +9,8 @@ from django.core import signing
 from django.utils import timezone
 
 from appointments import services
-from appointments.forms import (
-    TIMING_MAX_AGE,
-    TIMING_SALT,
-    AppointmentRequestForm,
-    timing_token,
-)
+from appointments.botcheck import TIMING_MAX_AGE, TIMING_SALT, timing_token
+from appointments.forms import AppointmentRequestForm
 from education.models import Page
 
 from .conftest import make_page

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from appointments.forms import timing_token
+from appointments.botcheck import timing_token
 from appointments.models import AppointmentRequest
 from appointments.views import RECEIPT_SESSION_KEY
 
