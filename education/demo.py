@@ -1,7 +1,9 @@
 """Load the demo education pages from ``demo_content.PAGES``.
 
 Creates only what is missing: a page whose slug exists (or used to, before an editor
-renamed it) is left exactly as it is, with its parts and links. New pages are saved
+renamed it) is left exactly as it is, with its parts and links, except that a demo
+page made before the site spoke Spanish gets its Spanish text when nobody has edited
+its English or written any Spanish on it (``_add_missing_spanish``). New pages are saved
 through the services, as published and medically reviewed today, each with a
 revision of its own in its history. The step drawings shipped in ``demo/steps/`` are
 copied into media storage once the transaction commits, so a dry run writes no file.
@@ -63,7 +65,9 @@ def load(
     with transaction.atomic(), translation.override("en"):
         for data in pages:
             slug = data["slug"]
-            taken = Page.objects.filter(slug=slug).exists()
+            taken = Page.objects.filter(slug=slug).first()
+            if taken and _add_missing_spanish(taken, data, spanish.get(slug)):
+                log(f"Added the Spanish text of the demo page {taken.title}.")
             if taken or PageRedirect.objects.filter(old_slug=slug).exists():
                 continue
             page, count = _create_page(data, spanish.get(slug))
@@ -84,6 +88,18 @@ def load(
 
 
 def _create_page(data: dict, spanish: dict | None = None) -> tuple[Page, int]:
+    page, parts = _demo_page(data)
+    page.full_clean(exclude=["related"], validate_constraints=False)
+    if spanish:
+        _add_spanish(page, parts, spanish)
+    for part in parts:
+        part.full_clean(exclude=["page"])
+    services.page_save(page=page, by=None, parts=parts)
+    return page, 1 + len(parts)
+
+
+def _demo_page(data: dict) -> tuple[Page, list[PagePart]]:
+    """The page ``data`` describes and its parts, in English, not saved."""
     glance = data.get("at_a_glance") or {}
     page = PROXIES[data["kind"]](
         title=data["title"],
@@ -99,7 +115,6 @@ def _create_page(data: dict, spanish: dict | None = None) -> tuple[Page, int]:
         glance_stay=glance.get("stay", ""),
         glance_recovery=glance.get("recovery", ""),
     )
-    page.full_clean(exclude=["related"], validate_constraints=False)
     parts = []
     sections = data.get("sections", [])
     anchors = _reading_order([section["anchor"] for section in sections])
@@ -134,12 +149,49 @@ def _create_page(data: dict, spanish: dict | None = None) -> tuple[Page, int]:
                 body=entry["body"],
             )
         )
-    if spanish:
-        _add_spanish(page, parts, spanish)
+    return page, parts
+
+
+def _add_missing_spanish(page: Page, data: dict, spanish: dict | None) -> bool:
+    """Give ``page``, made by an older demo, the Spanish of ``spanish`` if its English
+    is still the demo's ``data`` word for word and it has no Spanish at all; saved
+    through the services with a revision of its own. Returns whether it did."""
+    if not spanish or page.kind != data["kind"]:
+        return False
+    page = PROXIES[page.kind].objects.get(pk=page.pk)  # the kind reversion follows
+    parts = list(page.parts.order_by("order", "pk"))
+    made = _demo_page(data)
+    if _english(page, parts) != _english(*made) or _has_spanish(page, parts):
+        return False
+    _add_spanish(page, parts, spanish)
+    with reversion.create_revision():
+        reversion.set_comment("Spanish demo text added.")
+        services.page_save(page=page, by=None, parts=parts)
+        reversion.add_to_revision(page)
+    return True
+
+
+def _english(page: Page, parts: list) -> tuple:
+    """What a reader of the English page reads, in the order the Spanish maps onto
+    it: the page's text, then each kind of part by order (sections by link name)."""
+    by_type = {}
     for part in parts:
-        part.full_clean(exclude=["page"])
-    services.page_save(page=page, by=None, parts=parts)
-    return page, 1 + len(parts)
+        by_type.setdefault(part.type, []).append(
+            (
+                part.anchor if part.type == PagePart.Type.SECTION else "",
+                part.heading_en,
+                part.body_en,
+                part.alt_en,
+            )
+        )
+    sections = sorted(by_type.pop(PagePart.Type.SECTION, []))
+    return (page.title_en, page.summary_en, sections, by_type)
+
+
+def _has_spanish(page: Page, parts: list) -> bool:
+    return bool(page.title_es or page.summary_es) or any(
+        part.heading_es or part.body_es for part in parts
+    )
 
 
 def _add_spanish(page: Page, parts: list, data: dict) -> None:
