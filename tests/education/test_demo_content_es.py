@@ -88,7 +88,7 @@ def _parts(page: dict) -> list[dict]:
 
 
 def _page_text(page: dict) -> str:
-    """Everything a patient reads on the page, as ``services._plain_text`` has it."""
+    """All a patient reads on the page, as ``services.pages._plain_text`` has it."""
     blocks = [page["title"], page["summary"], *page["at_a_glance"].values()]
     blocks.extend(_part_text(part) for part in _parts(page))
     return as_sentences(blocks)

@@ -81,7 +81,7 @@ def test_the_task_at_its_time_publishes_as_the_reviewer_would(
     calls = []
     publish = services.page_publish_changes
     monkeypatch.setattr(
-        services,
+        services.publishing,  # where the task's service finds it
         "page_publish_changes",
         lambda **kwargs: calls.append(kwargs) or publish(**kwargs),
     )

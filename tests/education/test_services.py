@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from education import services
 from education.models import Faq, Page, PageRedirect, Section
+from education.readability import READING_GRADE_TARGET
 
 from .conftest import make_page, make_part
 
@@ -141,7 +142,7 @@ def test_page_text_is_measured_without_markdown_marks():
 def test_a_page_of_short_plain_sentences_meets_the_grade_target():
     page = make_page(title="Rest", summary="Rest helps.")
     make_part(page, "section", heading="Why", body="Rest is good. You feel better.")
-    assert page.reading_grade <= services.READING_GRADE_TARGET
+    assert page.reading_grade <= READING_GRADE_TARGET
 
 
 def test_saving_a_part_outside_the_admin_derives_its_html_and_the_page_text():
