@@ -1,11 +1,6 @@
-"""Page history, drafts and review in the admin (django-reversion): who saved what,
-comparing any two versions, restoring an earlier one, and a live page's edits kept as
-its draft until a reviewer publishes them.
-
-A live page's change form is opened inside ``services.page_draft_session``: the
-database shows the page with its pending changes, the admin's own form and inlines
-read and save them as for any page, and everything is undone on the way out except
-the draft it stores. Restoring an old version of a live page makes it the draft.
+"""Page history in the admin (django-reversion): who saved what, comparing any two
+versions (the live page and its pending changes among them), and restoring an
+earlier one. Restoring an old version of a live page makes it the draft.
 
 Reversion restores a whole revision, so each page is saved in a revision of its own
 (with its parts); a revision holding other pages too is never restored.
@@ -13,26 +8,20 @@ Reversion restores a whole revision, so each page is saved in a revision of its 
 
 from contextlib import contextmanager
 
-from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion.revisions import is_active, set_comment
 
 from . import revisions, services
 from .models import Page, PageDraft, PagePart
-from .readability import SCALES, grade_label, page_grade, section_grades
+from .review import PageReviewAdmin, live_page
 
 RESTORE_CLASH = _(
     "This version cannot be restored as it is: its address is now used by another "
@@ -41,73 +30,14 @@ RESTORE_CLASH = _(
 )
 
 
-class ReviewForm(forms.Form):
-    """A reviewer's decision on a page's changes."""
-
-    last_reviewed = forms.DateField(
-        label=_("Medically reviewed on"),
-        required=False,
-        help_text=_(
-            "Keep the date of the last medical review if these changes need no new "
-            "one, or set today's date if you reviewed the content now. For example: "
-            "2026-03-01."
-        ),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    publish_at = forms.DateTimeField(
-        label=_("Publish later, on"),
-        required=False,
-        help_text=_(
-            "To publish at a set time instead of now: pick the date and the time, then "
-            "“Schedule publishing”."
-        ),
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        ),
-    )
-    comment = forms.CharField(
-        label=_("Comment for the editor"),
-        required=False,
-        max_length=2000,
-        help_text=_("Needed to send the changes back: say what to change."),
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
-    )
-
-    def __init__(self, *args, page, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["last_reviewed"].initial = page.last_reviewed
-
-    def clean(self):
-        cleaned = super().clean()
-        publishing = "_send_back" not in self.data
-        if (
-            publishing
-            and not cleaned.get("last_reviewed")
-            and "last_reviewed" in cleaned
-        ):
-            self.add_error(
-                "last_reviewed",
-                _("Confirm or renew the date of the medical review to publish."),
-            )
-        if "_publish" in self.data and cleaned.get("publish_at"):
-            self.add_error(
-                "publish_at",
-                _(
-                    "You picked a time: choose “Schedule publishing”, or clear the "
-                    "time to publish now."
-                ),
-            )
-        if "_schedule" in self.data and not cleaned.get("publish_at"):
-            if "publish_at" in cleaned:
-                self.add_error(
-                    "publish_at", _("Pick the date and time to publish the changes.")
-                )
-        return cleaned
+def _slug_taken(version, page_id) -> bool:
+    """Whether another page now has the address ``version`` had."""
+    slug = version.field_dict.get("slug")
+    return Page.objects.filter(slug=slug).exclude(pk=page_id).exists()
 
 
-class PageHistoryAdmin(VersionAdmin):
+class PageHistoryAdmin(PageReviewAdmin):
     history_latest_first = True
-    change_form_template = "admin/education/page_change_form.html"
     object_history_template = "admin/education/page_history.html"
 
     @contextmanager
@@ -130,10 +60,7 @@ class PageHistoryAdmin(VersionAdmin):
         match = request.resolver_match
         if not match.url_name.endswith("_change"):
             return False
-        object_id = unquote(match.kwargs.get("object_id", ""))
-        if not object_id.isdigit():
-            return False  # the admin answers it as a missing page
-        return Page.objects.filter(pk=object_id, status=Page.Status.PUBLISHED).exists()
+        return live_page(match.kwargs.get("object_id")) is not None
 
     def log_change(self, request, object, message):
         """The history names what changed, read from the page before and after."""
@@ -143,93 +70,10 @@ class PageHistoryAdmin(VersionAdmin):
             set_comment(changes)
         return entry
 
-    # --- A live page: edited as its draft ---------------------------------------
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        live = None
-        drafting = getattr(request, "education_draft", None) is not None
-        if object_id and unquote(object_id).isdigit() and not drafting:
-            live = Page.objects.filter(
-                pk=unquote(object_id), status=Page.Status.PUBLISHED
-            ).first()
-        if live is None:
-            return self._changeform(request, object_id, form_url, extra_context)
-        with services.page_draft_session(page=live, by=request.user) as session:
-            request.education_draft = session
-            response = self._changeform(request, object_id, form_url, extra_context)
-            if hasattr(response, "render"):
-                response.render()  # now, while the database shows the draft
-        request.education_draft = None
-        if session.content is not None and "_submit_review" in request.POST:
-            return self._submit(request, live)
-        if session.content is not None and "_review" in request.POST:
-            return redirect(self._url("review", live.pk))
-        return response
-
-    def _changeform(self, request, object_id, form_url, extra_context):
-        context = {**(extra_context or {})}
-        if object_id and unquote(object_id).isdigit():
-            context.update(self._state_context(request, object_id))
-        response = super().changeform_view(request, object_id, form_url, context)
-        drafting = getattr(request, "education_draft", None) is not None
-        saved = request.method == "POST" and response.status_code == 302
-        if saved and object_id and not drafting:  # a page that is not live
-            page = Page.objects.get(pk=unquote(object_id))
-            if "_submit_review" in request.POST:
-                return self._submit(request, page)
-            if "_review" in request.POST:
-                return redirect(self._url("review", page.pk))
-        return response
-
-    def _state_context(self, request, object_id) -> dict:
-        draft = PageDraft.objects.filter(page_id=unquote(object_id)).first()
-        return {
-            "page_draft": draft,
-            "can_publish": services.can_publish(request.user),
-            "review_url": self._url("review", unquote(object_id)),
-        }
-
-    def _submit(self, request, page):
-        try:
-            services.page_submit_for_review(page=page, by=request.user)
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                _("Submitted for review: the medical reviewers have been told."),
-                messages.SUCCESS,
-            )
-        return redirect(self._url("change", page.pk))
-
-    def _url(self, name: str, *args) -> str:
-        opts = self.model._meta
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
-
-    # --- Review and comparison ---------------------------------------------------
+    # --- Comparison --------------------------------------------------------------
 
     def get_urls(self):
-        opts = self.model._meta
-        name = f"{opts.app_label}_{opts.model_name}"
-        return [
-            path(
-                "<path:object_id>/review/",
-                self.admin_site.admin_view(self.review_view),
-                name=f"{name}_review",
-            ),
-            path(
-                "<path:object_id>/compare/",
-                self.admin_site.admin_view(self.compare_view),
-                name=f"{name}_compare",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _page_or_404(self, request, object_id) -> Page:
-        page = self.get_object(request, unquote(object_id))
-        if page is None or not self.has_view_or_change_permission(request, page):
-            raise PermissionDenied
-        return page
+        return [self._page_path("compare", self.compare_view), *super().get_urls()]
 
     def _snapshots(self, page) -> dict[str, tuple[str, dict | None]]:
         """Every version of the page that can be compared, by its key: the live
@@ -261,7 +105,7 @@ class PageHistoryAdmin(VersionAdmin):
         options = self._snapshots(page)
         versions = [
             (item, self._url("revision", page.pk, item.pk))
-            for item in (v for _label, v in options.values())
+            for _label, item in options.values()
             if isinstance(item, Version)
         ]
         context = {
@@ -305,108 +149,13 @@ class PageHistoryAdmin(VersionAdmin):
             return item
         return revisions.version_snapshot(item)
 
-    def review_view(self, request, object_id):
-        """The pending changes beside the live page, their reading grades, and a
-        reviewer's choice: publish (confirming or renewing the medical review
-        date) or send back with a comment."""
-        page = self._page_or_404(request, object_id)
-        draft = PageDraft.objects.filter(page=page).first()
-        can_publish = services.can_publish(request.user)
-        form = ReviewForm(request.POST or None, page=page)
-        if request.method == "POST":
-            if not can_publish:
-                raise PermissionDenied
-            if "_cancel_schedule" in request.POST:
-                return self._cancel_schedule(request, page)
-            response = self._review_decision(request, page, form)
-            if response is not None:
-                return response
-        live = revisions.snapshot(page.pk)
-        new = draft.content if draft is not None and draft.content else live
-        old = live if (page.is_published and new is not live) else None
-        page_changes, parts = revisions.compare(old, new)
-        objects = revisions.objects_for(page, new)
-        grades = section_grades(objects.page, objects.parts)
-        spanish = section_grades(objects.page, objects.parts, "es")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": page,
-            "title": _("Review %(page)s") % {"page": page},
-            "draft": draft,
-            "form": form,
-            "can_publish": can_publish,
-            "page_changes": page_changes,
-            "parts": parts,
-            "grades": grades,
-            "grade": grade_label(page_grade(grades)),
-            "scale": SCALES["en"],
-            "spanish": {
-                "grade": grade_label(page_grade(spanish), "es"),
-                "grades": spanish,
-                "scale": SCALES["es"],
-            },
-            "preview_url": page.get_absolute_url() + "?draft=1",
-            "compare_url": self._url("compare", page.pk),
-            "change_url": self._url("change", page.pk),
-        }
-        return TemplateResponse(request, "admin/education/page_review.html", context)
-
-    def _review_decision(self, request, page, form):
-        if not form.is_valid():
-            return None
-        try:
-            if "_send_back" in request.POST:
-                services.page_send_back(
-                    page=page, by=request.user, comment=form.cleaned_data["comment"]
-                )
-                message = _("Sent back: the editor has been told by email.")
-            elif "_schedule" in request.POST:
-                draft = services.page_schedule_publish(
-                    page=page,
-                    by=request.user,
-                    publish_at=form.cleaned_data["publish_at"],
-                    last_reviewed=form.cleaned_data["last_reviewed"],
-                )
-                message = _("Scheduled: the changes will be published on %(when)s.") % {
-                    "when": date_format(localtime(draft.publish_at), "DATETIME_FORMAT")
-                }
-            else:
-                services.page_publish_changes(
-                    page=page,
-                    by=request.user,
-                    last_reviewed=form.cleaned_data["last_reviewed"],
-                )
-                message = _("Published: patients now see these changes.")
-        except ValidationError as error:
-            found = error.message_dict if hasattr(error, "error_dict") else {}
-            for field, errors in (found or {None: error.messages}).items():
-                for text in errors:
-                    form.add_error(field if field in form.fields else None, text)
-            return None
-        self.message_user(request, message, messages.SUCCESS)
-        return HttpResponseRedirect(self._url("change", page.pk))
-
-    def _cancel_schedule(self, request, page):
-        try:
-            services.page_cancel_schedule(page=page, by=request.user)
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                _("Scheduled publishing cancelled: the changes await review again."),
-                messages.SUCCESS,
-            )
-        return redirect(self._url("review", page.pk))
+    # --- Restoring ---------------------------------------------------------------
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         version = get_object_or_404(
             Version, pk=version_id, object_id=unquote(object_id)
         )
-        live = Page.objects.filter(
-            pk=unquote(object_id), status=Page.Status.PUBLISHED
-        ).first()
+        live = live_page(object_id)
         if request.method == "POST" and live is not None:
             return self._restore_as_draft(request, live, version)
         if request.method != "POST":
@@ -414,10 +163,10 @@ class PageHistoryAdmin(VersionAdmin):
             return super().revision_view(request, object_id, version_id, extra_context)
         page = self.get_object(request, unquote(object_id))
         if page is None:
-            return redirect(self._changelist_url())
+            return redirect(self._url("changelist"))
         self._check_restore(request, version, current=page)
         if self._warn_if_shared(request, version):
-            return redirect(self._changelist_url())
+            return redirect(self._url("changelist"))
         response = self._restore(
             request,
             version,
@@ -437,11 +186,9 @@ class PageHistoryAdmin(VersionAdmin):
         if not self.has_change_permission(request, page):
             raise PermissionDenied
         if self._warn_if_shared(request, version):
-            return redirect(self._changelist_url())
-        slug = version.field_dict.get("slug")
-        clash = Page.objects.filter(slug=slug).exclude(pk=page.pk).exists()
+            return redirect(self._url("changelist"))
         try:
-            if clash:
+            if _slug_taken(version, page.pk):
                 raise IntegrityError
             services.page_restore_as_draft(page=page, version=version, by=request.user)
         except IntegrityError:
@@ -463,7 +210,7 @@ class PageHistoryAdmin(VersionAdmin):
         version = get_object_or_404(Version, pk=version_id)
         self._check_restore(request, version, current=None)
         if self._warn_if_shared(request, version):
-            return redirect(self._changelist_url())
+            return redirect(self._url("changelist"))
         return self._restore(
             request, version, super().recover_view, version_id, extra_context
         )
@@ -506,16 +253,10 @@ class PageHistoryAdmin(VersionAdmin):
 
     def _restore(self, request, version, view, *args):
         """Run reversion's view, turning a clash with today's data into a message."""
-        slug = version.field_dict.get("slug")
-        clash = Page.objects.filter(slug=slug).exclude(pk=version.object_id).exists()
-        if not clash:
+        if not _slug_taken(version, version.object_id):
             try:
                 return view(request, *args)
             except IntegrityError:
                 pass  # e.g. a related page deleted since; nothing was saved
         self.message_user(request, RESTORE_CLASH, messages.ERROR)
-        return redirect(self._changelist_url())
-
-    def _changelist_url(self) -> str:
-        opts = self.model._meta
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        return redirect(self._url("changelist"))
