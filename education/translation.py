@@ -73,9 +73,9 @@ class PartProxyTranslationOptions(TranslationOptions):
 
 
 def _reversion_keeps_every_language() -> None:
-    """django-reversion listed each model's fields when ``models.py`` registered it,
-    before the columns above existed: register the models again, with the same
-    options, so that history and restore keep the text in every language."""
+    """django-reversion listed each model's fields when ``education.models``
+    registered it, before the columns above existed: register the models again, with
+    the same options, so that history and restore keep the text in every language."""
     for model in (Procedure, Condition, PagePart, Section, Step, Faq, TimelineEntry):
         options = reversion.revisions._get_options(model)._asdict()
         del options["fields"]
