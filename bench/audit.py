@@ -24,19 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.server import running_site  # noqa: E402
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_TIMEOUT_S = 240
@@ -69,13 +59,13 @@ def _lighthouse_once(url: str) -> dict:
             "--output=json",
             "--output-path=stdout",
             f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
             "--max-wait-for-load=30000",
             # What the TLS proxy in front of production adds; Django then treats the
             # request as secure and sends what it sends in production (HSTS).
             f"--extra-headers={json.dumps(PROXY_HEADERS)}",
         ],
-        env={**os.environ, "CHROME_PATH": CHROME},
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
         capture_output=True,
         text=True,
         timeout=LIGHTHOUSE_TIMEOUT_S,
@@ -201,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run  npm ci --prefix bench", file=sys.stderr)
         return 2
-    if not Path(CHROME).exists():
-        print(f"{CHROME} is missing: install Debian's chromium.", file=sys.stderr)
+    if not CHROMIUM.exists():
+        print(f"{CHROMIUM} is missing: install Debian's chromium.", file=sys.stderr)
         return 2
 
     started = time.monotonic()

@@ -9,28 +9,16 @@ which turns the skip into a failure.
 
 import io
 import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS
 
 # Playwright's sync API runs an event loop in the test thread; Django would then take
 # every ORM call from a test for async code and refuse it. Nothing here is async.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the networking flags Chromium keeps reaching for hosts this machine cannot
-# reach (updates, sync, field trials), which slows every launch and pollutes requests.
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 390, "height": 844}
 TIMEOUT_MS = 10_000
