@@ -16,11 +16,12 @@ from education.models import Page
 
 from . import formcache, services
 from .audit import without_client_address
-from .forms import AppointmentRequestForm
+from .forms import TIMING_FIELD, AppointmentRequestForm
 from .ratelimit import allow_submission
 
 logger = logging.getLogger(__name__)
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+TOPIC_QUERY = re.compile(rf"topic={SLUG.pattern}")
 
 # The confirmation page reads the reference from the session, so its address is the
 # same for everyone and shows nothing to a stranger who gets hold of it. It is shown
@@ -46,17 +47,22 @@ class AppointmentRequestCreateView(FormView):
                 initial["topic"] = str(page.pk)
         return initial
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = context["form"]
-        if not form.is_bound and "topic" not in self.request.GET:
-            # A blank form with the default initial values: its fields are drawn
-            # once per language and content version (see formcache).
-            kwargs = self.get_form_kwargs()
-            context["form_fields"] = formcache.blank_form_fields(
-                form, locations=kwargs["locations"]
-            )
-        return context
+    def get(self, request, *args, **kwargs):
+        # A blank form, or one with the topic an education page links with: the page
+        # is kept but for its two tokens (see formcache). Any other query string is
+        # drawn anew, so the kept copies are no more than the topics.
+        query = request.META.get("QUERY_STRING", "")
+        if query and not (
+            TOPIC_QUERY.fullmatch(query) and "topic" in self.get_initial()
+        ):
+            return super().get(request, *args, **kwargs)
+        return formcache.blank_form_page(request, self.render_blank_form)
+
+    def render_blank_form(self, *, csrf_token, started):
+        form = self.get_form()
+        form.initial[TIMING_FIELD] = started
+        context = self.get_context_data(form=form, csrf_token=csrf_token)
+        return self.render_to_response(context)
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
