@@ -100,6 +100,19 @@ BORDER_CONTRAST = """() => {
 }"""
 
 
+# Where each text box's question, hint, message and input start, top to bottom.
+READING_ORDER = """() => [...document.querySelectorAll(
+    '#appointment-form [id^="div_id_"]:not(.form-check)')]
+  .filter(d => d.offsetParent !== null && d.querySelector(':scope > label'))
+  .map(d => {
+    const top = s => { const e = d.querySelector(':scope > ' + s);
+      return e && e.offsetParent !== null ? e.getBoundingClientRect().top : null; };
+    return {id: d.id, parts: [['label', top('label')], ['hint', top('.form-text')],
+      ['message', top('.invalid-feedback')],
+      ['input', top('input, select, textarea')]].filter(p => p[1] !== null)};
+  })"""
+
+
 def box(page: Page, selector: str) -> dict:
     found = page.locator(selector).first.bounding_box()
     assert found, f"{selector} is not on the screen"
@@ -175,3 +188,20 @@ def test_form_reads_top_to_bottom_in_every_state(state, page, demo, viewport, la
     assert not squeezed, squeezed
     faint = [c for c in page.evaluate(BORDER_CONTRAST) if c["ratio"] < 3]
     assert not faint, faint
+
+
+@LANGUAGES
+@pytest.mark.parametrize("viewport", [{"width": 320, "height": 800}], ids=["320px"])
+def test_each_question_comes_before_its_hint_its_message_and_its_box(
+    page, demo, viewport, language
+):
+    show_errors(page, language)
+    boxes = page.evaluate(READING_ORDER)
+    assert len(boxes) >= 5, boxes  # names, date of birth, phones, email
+    out_of_order = [
+        (found["id"], [name for name, _ in found["parts"]])
+        for found in boxes
+        if [top for _, top in found["parts"]] != sorted(t for _, t in found["parts"])
+        or found["parts"][0][0] != "label"
+    ]
+    assert not out_of_order, out_of_order
