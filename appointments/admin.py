@@ -5,21 +5,13 @@ workflow service), the assignee and the priority, and add notes. Actions call th
 services as the change form. Opening a request is recorded in the audit log.
 """
 
-from datetime import timedelta
-
 from auditlog.signals import accessed
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ALL_VAR, ORDER_VAR, PAGE_VAR
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.phonenumber import to_python
 
@@ -27,6 +19,7 @@ from clinic import roles
 
 from . import actions, services
 from .audit import record_queue_view
+from .columns import QueueChangeList, QueueColumns
 from .filters import AssignedToMeFilter, StatusFilter, WaitingFilter
 from .models import (
     PATIENT_SECTIONS,
@@ -34,12 +27,7 @@ from .models import (
     AppointmentRequest,
 )
 from .reports import reports_view
-from .work import (
-    QUICK_STEPS,
-    AppointmentRequestAdminForm,
-    phone_link,
-    work_panel_context,
-)
+from .work import QUICK_STEPS, AppointmentRequestAdminForm, work_panel_context
 
 Status = AppointmentRequest.Status
 Priority = AppointmentRequest.Priority
@@ -69,7 +57,7 @@ PATIENT_FIELDSETS = tuple(
 
 
 @admin.register(AppointmentRequest)
-class AppointmentRequestAdmin(admin.ModelAdmin):
+class AppointmentRequestAdmin(QueueColumns, admin.ModelAdmin):
     form = AppointmentRequestAdminForm
     list_display = (
         "reference",
@@ -146,6 +134,9 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             .select_related("location", "topic", "assigned_to")
             .for_queue()
         )
+
+    def get_changelist(self, request, **kwargs):
+        return QueueChangeList
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
@@ -292,162 +283,3 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             self.message_user(request, _("Saved."), messages.SUCCESS)
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
-
-    # --- Columns --------------------------------------------------------------------
-    def action_checkbox(self, obj):
-        """Django's row checkbox, written out directly: rendering the form widget's
-        template once a row took about a tenth of the queue's time in a profile."""
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" '
-            'aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            obj.pk,
-            format_html(_("Select this object for an action - {}"), str(obj)),
-        )
-
-    @admin.display(description=_("received"), ordering="created_at")
-    def received(self, obj):
-        if obj.created_at is None:
-            return "-"
-        return date_format(timezone.localtime(obj.created_at), "DATETIME_FORMAT")
-
-    @admin.display(description=_("priority"), ordering="priority")
-    def priority_display(self, obj):
-        # Marked by a symbol and words as well as colour (frontdesk.css tints the
-        # whole row from the class).
-        symbol = {Priority.URGENT: "⚠", Priority.HIGH: "▲"}.get(obj.priority, "")
-        return format_html(
-            '<span class="priority priority--{}">{} {}</span>',
-            Priority(obj.priority).name.lower(),
-            symbol,
-            obj.get_priority_display(),
-        )
-
-    @admin.display(description=_("phone"))
-    def phone_display(self, obj):
-        return phone_link(obj.phone)
-
-    @admin.display(description=_("calls"))
-    def call_count(self, obj):
-        return obj.call_count
-
-    @admin.display(description=_("waited"), ordering="created_at")
-    def waited(self, obj):
-        if obj.created_at is None:
-            return "-"
-        age = timesince(obj.created_at, depth=1)
-        if timezone.now() - obj.created_at < timedelta(minutes=1):
-            age = _("just now")
-        overdue = ""
-        if obj.is_overdue():
-            overdue = format_html('<br><strong class="badge">{}</strong>', _("Overdue"))
-        # The age is what matters in the queue; the date is on the request's page.
-        return format_html(
-            '<time datetime="{}">{}</time>{}',
-            obj.created_at.isoformat(),
-            age,
-            overdue,
-        )
-
-    @admin.display(description=_("patient and phone"), ordering="last_name")
-    def patient(self, obj):
-        """Whom to call and when: the name, a caregiver to call instead, the phone
-        and the best time, and a marker when an open twin request exists."""
-        if obj.phone:
-            reach = format_html(
-                '<span class="nowrap">{}</span> · {}',
-                phone_link(obj.phone),
-                obj.get_best_time_display().split(" (")[0],
-            )
-        else:
-            reach = format_html("{} {}", _("No phone; email:"), obj.email)
-        markers = [reach]
-        if obj.for_someone_else:
-            markers.append(
-                format_html(
-                    '<span class="marker">{}</span>',
-                    _("Call %(name)s (%(relationship)s)")
-                    % {
-                        "name": obj.requester_name,
-                        "relationship": obj.requester_relationship,
-                    },
-                )
-            )
-        if obj.preferred_language != obj.CallLanguage.ENGLISH or obj.interpreter_needed:
-            # Only when it changes the call: "Spanish + interpreter".
-            markers.append(
-                format_html('<span class="marker">{}</span>', obj.language_summary())
-            )
-        if getattr(obj, "has_twin", False):
-            markers.append(
-                format_html(
-                    '<span class="badge badge--twin">{}</span>',
-                    _("Possible duplicate"),
-                )
-            )
-        return format_html(
-            "{}{}",
-            obj.patient_name,
-            format_html_join("", "<br>{}", ((m,) for m in markers)),
-        )
-
-    @admin.display(description=_("patient's own phone"))
-    def patient_phone_display(self, obj):
-        return phone_link(obj.patient_phone)
-
-    @admin.display(description=_("topic"))
-    def topic_display(self, obj):
-        return obj.topic_display or _("Not sure")
-
-    @admin.display(description=_("imaging done"))
-    def imaging_display(self, obj):
-        return obj.answer("imaging") or _("Not answered")
-
-    @admin.display(description=_("warning symptoms"))
-    def warning_symptoms_display(self, obj):
-        labels = obj.answer("warning_symptoms")
-        return (
-            format_html("<strong>{}</strong>", labels) if labels else _("None ticked")
-        )
-
-    @admin.display(description=_("emails"))
-    def email_status(self, obj):
-        parts = []
-        if obj.email and obj.acknowledgement_refused:
-            parts.append(
-                _(
-                    "No acknowledgement (the mail server refused the patient's "
-                    "address; check it when you call)"
-                )
-            )
-        elif obj.email:
-            parts.append(
-                _("Acknowledgement sent %(when)s")
-                % {"when": _when(obj.patient_acknowledged_at)}
-            )
-        else:
-            parts.append(_("No acknowledgement (no email address given)"))
-        parts.append(
-            _("Location notified %(when)s") % {"when": _when(obj.location_notified_at)}
-        )
-        if obj.email_attempts:
-            parts.append(
-                _("%(n)s failed attempt(s), last error: %(error)s")
-                % {"n": obj.email_attempts, "error": obj.email_last_error or "-"}
-            )
-        return "; ".join(str(part) for part in parts)
-
-    @admin.display(description=_("audit trail"))
-    def audit_trail(self, obj):
-        url = reverse("admin:auditlog_logentry_changelist")
-        content_type = ContentType.objects.get_for_model(AppointmentRequest)
-        query = urlencode({"resource_type": content_type.pk, "object_id": obj.pk})
-        return format_html(
-            '<a href="{}?{}">{}</a>', url, query, _("Who viewed and changed this")
-        )
-
-
-def _when(moment) -> str:
-    if moment is None:
-        return str(_("not yet"))
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")

@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from phonenumbers import region_code_for_number
+from phonenumbers import PhoneNumber, region_code_for_number
 
 from . import services
 from .models import UNANSWERED_CALLS_BEFORE_NO_RESPONSE, AppointmentRequest, StaffNote
@@ -77,6 +77,43 @@ def work_panel_context(obj: AppointmentRequest, *, user) -> dict:
 
 def phone_link(phone) -> str:
     """A phone number as staff read it (national at home), to tap or click."""
+    return _read_phone(phone)[1]
+
+
+def has_phone(phone) -> bool:
+    """``bool(phone)``, which formats the number, remembered with its link."""
+    return _read_phone(phone)[0]
+
+
+# Formatting a number and finding its region take longer than drawing the rest of
+# its row in the queue, so each number's link is kept, by everything it is made of.
+_PHONE_LINKS: dict[tuple, tuple[bool, str]] = {}
+_PHONE_LINKS_KEPT = 4096
+
+
+def _read_phone(phone) -> tuple[bool, str]:
+    if not isinstance(phone, PhoneNumber):
+        return bool(phone), _link(phone)
+    key = (
+        settings.PHONENUMBER_DEFAULT_REGION,
+        phone.country_code,
+        phone.national_number,
+        phone.extension,
+        phone.italian_leading_zero,
+        phone.number_of_leading_zeros,
+        phone.raw_input,
+        phone.country_code_source,
+        phone.preferred_domestic_carrier_code,
+    )
+    read = _PHONE_LINKS.get(key)
+    if read is None:
+        if len(_PHONE_LINKS) >= _PHONE_LINKS_KEPT:
+            _PHONE_LINKS.clear()
+        read = _PHONE_LINKS[key] = (bool(phone), _link(phone))
+    return read
+
+
+def _link(phone) -> str:
     if not phone:
         return "-"
     home = region_code_for_number(phone) == settings.PHONENUMBER_DEFAULT_REGION

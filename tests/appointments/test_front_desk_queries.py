@@ -7,10 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db import connection, transaction
 from django.urls import reverse
+from phonenumber_field.phonenumber import to_python
 
+from appointments import work
 from appointments.admin import AppointmentRequestAdmin
+from appointments.columns import choice_label
 from appointments.filters import StatusFilter
 from appointments.models import AppointmentRequest
 from appointments.reports import build_report
@@ -100,6 +104,34 @@ def test_the_status_filters_statuses_are_those_its_queryset_lets_through(
     )
 
 
+def test_the_rows_links_are_djangos_own(rf, frontdesk_user, appointment):
+    model_admin = admin.site._registry[AppointmentRequest]
+    request = rf.get(CHANGELIST)
+    request.user = frontdesk_user
+    changelist = model_admin.get_changelist_instance(request)
+    for obj in (appointment, make_request(location=appointment.location)):
+        assert changelist.url_for_result(obj) == ChangeList.url_for_result(
+            changelist, obj
+        )
+
+
+@pytest.mark.parametrize(
+    "phone", ["+12025550143", "+442079460958", "+1202555", "", None]
+)
+def test_a_phones_link_is_the_same_read_again(phone):
+    phone = to_python(phone)
+    first = (work.has_phone(phone), work.phone_link(phone))
+    assert first == (bool(phone), work._link(phone))
+    assert (work.has_phone(phone), work.phone_link(phone)) == first
+
+
+@pytest.mark.parametrize("name", ["priority", "best_time", "status"])
+def test_choice_labels_are_djangos_own(appointment, name):
+    assert (
+        choice_label(appointment, name) == getattr(appointment, f"get_{name}_display")()
+    )
+
+
 def test_the_row_checkbox_is_djangos_own(appointment):
     model_admin = admin.site._registry[AppointmentRequest]
     assert model_admin.action_checkbox(appointment) == admin.ModelAdmin.action_checkbox(
@@ -110,8 +142,12 @@ def test_the_row_checkbox_is_djangos_own(appointment):
 # --- The reports ----------------------------------------------------------------------
 def test_a_report_reads_the_range_in_three_queries(place, django_assert_num_queries):
     make_request(location=place, created_at=at(2026, 11, 16, 9))
-    with django_assert_num_queries(3):
+    # Three scans of the range, and the names of the locations counted.
+    with django_assert_num_queries(4) as captured:
         build_report(start=date(2026, 11, 16), end=date(2026, 11, 20))
+    scans = [q for q in captured.captured_queries if "appointmentrequest" in q["sql"]]
+    assert len(scans) == 3
+    assert not [q for q in scans if "clinic_location" in q["sql"]]
 
 
 def test_a_report_takes_whole_days_in_the_clinics_time_zone(place):
@@ -219,3 +255,35 @@ def test_the_front_desk_search_can_use_its_indexes(rf, frontdesk_user, term, ind
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert index in plan
     assert "Seq Scan" not in plan
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the report indexes are PostgreSQL's"
+)
+def test_a_report_reads_its_indexes_alone(place, django_assert_num_queries):
+    # Each scan of the range is answered from the covering index (or, for the
+    # requests not yet contacted, the partial one), not from the requests' rows.
+    for day in (16, 17, 18):
+        make_request(location=place, created_at=at(2026, 11, day, 9))
+    with django_assert_num_queries(4) as captured:
+        build_report(start=date(2026, 11, 16), end=date(2026, 11, 20))
+    scans = [q for q in captured.captured_queries if "appointmentrequest" in q["sql"]]
+    with transaction.atomic(), connection.cursor() as cursor:
+        # On three rows any index will do, so the others are set aside (dropped
+        # in this transaction, which is rolled back), but the unique constraints'.
+        # The covering index must then still be read alone.
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes i WHERE tablename = %s AND NOT EXISTS "
+            "(SELECT FROM pg_constraint WHERE conname = i.indexname)",
+            [AppointmentRequest._meta.db_table],
+        )
+        for (name,) in cursor.fetchall():
+            if name not in ("appointments_report_idx", "appointments_uncontacted_idx"):
+                cursor.execute(f'DROP INDEX "{name}"')
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        for query in scans:
+            cursor.execute(f"EXPLAIN {query['sql']}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "Index Only Scan using appointments_" in plan, plan
+            assert "Seq Scan" not in plan, plan
