@@ -5,6 +5,7 @@ Chromium refuses an IP address as a passkey's domain ("This is an invalid domain
 so the live server is reached as localhost (pytest-django's default address).
 """
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -135,3 +136,26 @@ def test_the_passkey_screens_fit_a_phone(page, passkey_site, authenticator, view
     expect(page.get_by_role("button", name="Use your passkey")).to_be_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"], f"second step is {width} px wide"
+
+
+def test_a_click_as_soon_as_the_button_shows_adds_the_passkey_on_a_slow_line(
+    page, passkey_site, authenticator, page_errors
+):
+    """The library's translations, held back as a slow line would: a click on the
+    button the moment it shows must still work (loaded "async", they used to come
+    after the button, and the click failed with "gettext is not defined")."""
+    sign_in(page, "frontdesk", passkey_site["frontdesk"])
+    held = []
+    page.route(re.compile(r"/jsi18n/"), lambda route: held.append(route))
+    page.get_by_role("link", name="Passkeys").click()
+    add = page.get_by_role("button", name="Add a passkey on this device")
+    page.wait_for_timeout(1500)  # the library's own script has long run by now
+    clicked = add.is_visible()
+    if clicked:
+        add.click()
+    for route in held:
+        route.continue_()
+    if not clicked:
+        add.click()
+    expect(page.get_by_role("button", name="Remove the passkey added")).to_be_visible()
+    assert "gettext is not defined" not in " ".join(page_errors)
